@@ -1,0 +1,53 @@
+"""zakerclean: messy ZAKER news articles in, clean typed data out.
+
+    >>> import zakerclean
+    >>> article = zakerclean.parse_file("post.md")
+    >>> article.title, article.published, len(article.images)
+
+Everything public is importable from here; see ``docs/api.md``.
+"""
+
+from __future__ import annotations
+
+from .cleaning import clean_html
+from .dates import parse_date
+from .errors import (
+    BinaryInputError,
+    DateParseError,
+    DecodeError,
+    EmptyInputError,
+    FrontMatterError,
+    InputTooLargeError,
+    InvalidOptionsError,
+    PageStructureError,
+    ZakerCleanError,
+)
+from .models import Article, CleanReport, Failure, Image, Video
+from .options import DEFAULT_PROXIES, CleanOptions
+from .parse import parse, parse_file
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_PROXIES",
+    "Article",
+    "BinaryInputError",
+    "CleanOptions",
+    "CleanReport",
+    "DateParseError",
+    "DecodeError",
+    "EmptyInputError",
+    "Failure",
+    "FrontMatterError",
+    "Image",
+    "InputTooLargeError",
+    "InvalidOptionsError",
+    "PageStructureError",
+    "Video",
+    "ZakerCleanError",
+    "__version__",
+    "clean_html",
+    "parse",
+    "parse_date",
+    "parse_file",
+]

@@ -1,0 +1,547 @@
+"""Read the dates found in ZAKER pages and Hexo front matter as exact UTC instants.
+
+A wrong date is worse than no date: a post filed under the wrong day (or the wrong year, or
+fourteen hours off because ``CST`` was read as US Central time) looks fine and is never noticed.
+So :func:`parse_date` accepts only an explicit list of forms (see ``docs/dates.md``), each read by
+a small function of its own, and raises :class:`~zakerclean.errors.DateParseError` for anything
+else: text it does not recognise, day/month-ambiguous forms such as ``04/05/2021``, named time
+zones that mean different things in different places, local times that a daylight-saving change
+makes ambiguous, and implausible instants (before 1990, or more than a year after ``now``).
+
+Nothing is guessed from hidden state: there is no clock (forms relative to the present, such as
+``5分钟前`` or a date without a year, need the caller's ``now``), no locale, no system time zone
+(naive values are read in the ``tz`` argument), and no default filling of missing fields -- which
+is why python-dateutil's parser, whose ``default``, two-digit-year and ``GMT+3`` conventions are
+exactly such guesses, is not used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from zakerclean.errors import DateParseError
+
+__all__ = ["format_rfc2822", "parse_date"]
+
+_UTC: Final = timezone.utc
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=_UTC)
+_NAIVE_EPOCH: Final = datetime(1970, 1, 1)
+#: Earliest plausible instant; ZAKER (and the web feeds it aggregates) postdate it by far.
+_EARLIEST: Final = datetime(1990, 1, 1, tzinfo=_UTC)
+#: How far after ``now`` a date may lie before it is rejected as implausible.
+_MAX_AHEAD: Final = timedelta(days=366)
+#: How far after ``now`` a year-less date may lie before it is taken to be last year's.
+_YEARLESS_AHEAD: Final = timedelta(days=1)
+#: Longer strings are not dates; refusing them early bounds the work done per call.
+_MAX_TEXT_LENGTH: Final = 200
+_MAX_SHOWN: Final = 80
+
+_WEEKDAY_ABBRS: Final = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES: Final = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+_MONTH_ABBRS: Final = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)  # fmt: skip
+
+_MONTHS: Final[dict[str, int]] = {
+    **{abbr.lower(): number for number, abbr in enumerate(_MONTH_ABBRS, 1)},
+    "january": 1, "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+    "august": 8, "september": 9, "sept": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_WEEKDAYS: Final[dict[str, int]] = {
+    **{abbr.lower(): number for number, abbr in enumerate(_WEEKDAY_ABBRS)},
+    "monday": 0, "tues": 1, "tuesday": 1, "wednesday": 2, "thur": 3, "thurs": 3,
+    "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+
+#: Zone names with one meaning everywhere, and the North American names RFC 2822 defines.
+_ZONE_OFFSETS: Final[dict[str, timedelta]] = {
+    "Z": timedelta(0), "UT": timedelta(0), "UTC": timedelta(0), "GMT": timedelta(0),
+    "EST": timedelta(hours=-5), "EDT": timedelta(hours=-4),
+    "MST": timedelta(hours=-7), "MDT": timedelta(hours=-6),
+    "PST": timedelta(hours=-8), "PDT": timedelta(hours=-7),
+}  # fmt: skip
+#: RFC 2822 defines these as US Central time, but on Chinese pages ``CST`` means China Standard
+#: Time (+0800): either reading would be a silent guess, so they are rejected.
+_AMBIGUOUS_ZONE_NAMES: Final = frozenset({"CST", "CDT"})
+
+#: Full-width forms that Chinese pages use in dates, mapped to ASCII.
+_WIDE_TO_ASCII: Final = {
+    **{0xFF10 + digit: str(digit) for digit in range(10)},
+    0xFF1A: ":", 0xFF0D: "-", 0xFF0F: "/", 0xFF0C: ",", 0xFF0B: "+",
+}  # fmt: skip
+
+_ZONE = r"(?P<zone>[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})"
+_CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+_CJK_CLOCK = r"(?P<hour>\d{1,2}) ?: ?(?P<minute>\d{2})(?: ?: ?(?P<second>\d{2}))?"
+
+_RFC2822_RE: Final = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]{3}),? ?)?(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4}) "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?: (?P<zone>[+-]\d{4}|[A-Za-z]{1,5}))?(?: \([^()]*\))?",
+    re.ASCII,
+)
+_ISO8601_RE: Final = re.compile(
+    # Extended (2021-04-17T17:10:46) or basic (20210417T171046) format, not mixed: the
+    # parser checks that the date has dashes exactly when the time has colons.
+    r"(?P<year>\d{4})(?P<dash>-?)(?P<month>\d{2})(?P=dash)(?P<day>\d{2})"
+    r"(?:(?P<sep>[Tt ])(?P<hour>\d{2})(?P<colon>:?)(?P<minute>\d{2})"
+    r"(?:(?P=colon)(?P<second>\d{2})(?:[.,](?P<fraction>\d{1,9}))?)?"
+    r"(?: ?(?P<zone>[Zz]|[+-]\d{2}(?::?\d{2})?))?)?",
+    re.ASCII,
+)
+_NUMERIC_YMD_RE: Final = re.compile(
+    r"(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    rf"(?:[ T]{_CLOCK}(?: ?{_ZONE})?)?",
+    re.ASCII,
+)
+_CJK_YMD_RE: Final = re.compile(
+    r"(?P<year>\d{4}) ?年 ?(?P<month>\d{1,2}) ?月 ?(?P<day>\d{1,2}) ?[日号]"
+    rf"(?: ?{_CJK_CLOCK})?",
+    re.ASCII,
+)
+_ENGLISH_RE: Final = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]+),? )?"
+    r"(?:(?P<month1>[A-Za-z]+)\.? (?P<day1>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)? (?P<month2>[A-Za-z]+)\.?,?) (?P<year>\d{4})"
+    rf"(?:,?(?: at)? {_CLOCK}(?: ?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?: {_ZONE})?)?",
+    re.ASCII,
+)
+_EPOCH_RE: Final = re.compile(r"(?P<whole>\d{10}|\d{13})(?:\.(?P<fraction>\d{1,9}))?", re.ASCII)
+_AGO_RE: Final = re.compile(r"(?P<count>\d{1,6}) ?(?P<unit>秒|分钟|小时|天) ?前", re.ASCII)
+_DAY_WORD_RE: Final = re.compile(rf"(?P<word>今天|昨天|前天) ?{_CJK_CLOCK}", re.ASCII)
+_CJK_MD_RE: Final = re.compile(
+    rf"(?P<month>\d{{1,2}}) ?月 ?(?P<day>\d{{1,2}}) ?[日号](?: ?{_CJK_CLOCK})?",
+    re.ASCII,
+)
+_DASH_MD_RE: Final = re.compile(rf"(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}}) {_CLOCK}", re.ASCII)
+
+#: Numeric dates that do not start with a four-digit year: ``04/05/2021``, ``17.4.21``, ``4/17``.
+_DAY_MONTH_AMBIGUOUS_RE: Final = re.compile(
+    r"\d{1,2}(?P<sep>[-/.])\d{1,2}(?:(?P=sep)\d{2,4})?(?: .*)?", re.ASCII
+)
+
+_AGO_UNITS: Final = {"秒": "seconds", "分钟": "minutes", "小时": "hours", "天": "days"}
+_DAYS_BACK: Final = {"今天": 0, "昨天": 1, "前天": 2}
+
+
+class _Invalid(Exception):
+    """Internal: the value is not a usable date; :func:`parse_date` adds the value and re-raises."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a parser may use besides the text: the zone for naive values, and the caller's now."""
+
+    zone: tzinfo
+    now: datetime | None  # aware, UTC
+
+    def localize(self, naive: datetime) -> datetime:
+        return _localize(naive, self.zone)
+
+    def require_now(self, form: str) -> datetime:
+        if self.now is None:
+            raise _Invalid(f"{form} needs `now` (pass parse_date(..., now=<the time of reading>))")
+        return self.now
+
+
+_TextParser = Callable[[str, _Context], datetime | None]
+
+
+# -- public API -----------------------------------------------------------------------------------
+
+
+def parse_date(
+    value: object, *, tz: str | tzinfo = "Asia/Shanghai", now: datetime | None = None
+) -> datetime:
+    """Return the instant *value* denotes, as an aware datetime in UTC.
+
+    *value* may be a :class:`~datetime.datetime`, a :class:`~datetime.date`, Unix epoch seconds
+    (10 digits) or milliseconds (13 digits) as a number or digit string, or a string in one of
+    the forms listed in ``docs/dates.md``.  Values without a UTC offset are read in *tz* (an IANA
+    name or a tzinfo).  Relative and year-less forms are resolved against *now* (naive: read in
+    *tz*) and raise without it.
+
+    Raises :class:`~zakerclean.errors.DateParseError` -- and nothing else, for any *value* -- if
+    the value is not one of those forms, is ambiguous, or is implausible (before 1990-01-01 UTC,
+    or more than a year after *now*).
+    """
+    zone = _resolve_zone(tz)
+    context = _Context(zone, _resolve_now(now, zone))
+    try:
+        instant = _to_aware(value, context).astimezone(_UTC)
+        _check_plausible(instant, context)
+    except _Invalid as exc:
+        raise DateParseError(f"cannot read {_show(value)} as a date: {exc}") from None
+    except (ValueError, OverflowError, ArithmeticError, TypeError) as exc:
+        # datetime's own range checks (day 31 in April, hour 24, year 10000, ...).
+        raise DateParseError(f"cannot read {_show(value)} as a date: {exc}") from exc
+    return instant
+
+
+def format_rfc2822(dt: datetime) -> str:
+    """Format an aware datetime as RFC 2822 in UTC, e.g. ``Sat, 17 Apr 2021 17:10:46 GMT``.
+
+    Names are English whatever the locale; microseconds are dropped.  A naive datetime raises
+    :class:`~zakerclean.errors.DateParseError`: which instant it means is unknown.
+    """
+    if not isinstance(dt, datetime):
+        raise DateParseError(f"format_rfc2822 needs a datetime, not {type(dt).__name__}")
+    try:
+        if dt.utcoffset() is None:
+            raise DateParseError(f"format_rfc2822 needs an aware datetime, got naive {dt!r}")
+        u = dt.astimezone(_UTC)
+    except (ValueError, OverflowError) as exc:
+        if isinstance(exc, DateParseError):
+            raise
+        raise DateParseError(f"cannot express {dt!r} in UTC: {exc}") from exc
+    return (
+        f"{_WEEKDAY_ABBRS[u.weekday()]}, {u.day:02d} {_MONTH_ABBRS[u.month - 1]} {u.year:04d} "
+        f"{u.hour:02d}:{u.minute:02d}:{u.second:02d} GMT"
+    )
+
+
+# -- arguments ------------------------------------------------------------------------------------
+
+
+def _resolve_zone(tz: object) -> tzinfo:
+    if isinstance(tz, tzinfo):
+        return tz
+    if not isinstance(tz, str):
+        raise DateParseError(f"tz must be an IANA zone name or a tzinfo, not {type(tz).__name__}")
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        raise DateParseError(f"unknown time zone {tz[:_MAX_SHOWN]!r} for tz") from exc
+
+
+def _resolve_now(now: object, zone: tzinfo) -> datetime | None:
+    if now is None:
+        return None
+    if not isinstance(now, datetime):
+        raise DateParseError(f"now must be a datetime, not {type(now).__name__}")
+    try:
+        return _to_utc_datetime(now, zone)
+    except (_Invalid, ValueError, OverflowError, ArithmeticError, TypeError) as exc:
+        raise DateParseError(f"cannot use now={now!r}: {exc}") from None
+
+
+# -- dispatch on the type of the value ------------------------------------------------------------
+
+
+def _to_aware(value: object, context: _Context) -> datetime:
+    if isinstance(value, str):  # first: by far the commonest
+        return _from_text(value, context)
+    if isinstance(value, bool):  # before int: bool is an int subclass
+        raise _Invalid("a bool is not a date")
+    if isinstance(value, datetime):  # before date: datetime is a date subclass
+        return _to_utc_datetime(value, context.zone)
+    if isinstance(value, date):
+        return context.localize(datetime(value.year, value.month, value.day))
+    if isinstance(value, (int, float)):
+        return _from_number(value)
+    raise _Invalid(f"expected a str, a number, a datetime or a date, not {type(value).__name__}")
+
+
+def _to_utc_datetime(value: datetime, zone: tzinfo) -> datetime:
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value.astimezone(_UTC)
+    return _localize(value.replace(tzinfo=None), zone).astimezone(_UTC)
+
+
+def _from_number(value: float) -> datetime:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Invalid("not a finite number")
+    if value < 0:
+        raise _Invalid("a negative number is not an epoch timestamp")
+    return _from_epoch(int(value), value)
+
+
+def _from_epoch(whole: int, exact: float | timedelta) -> datetime:
+    """*whole* is the integer part; *exact* the full value (a timedelta: seconds already)."""
+    if 10**9 <= whole < 10**10:
+        return _EPOCH + (exact if isinstance(exact, timedelta) else timedelta(seconds=exact))
+    if 10**12 <= whole < 10**13:
+        return _EPOCH + (exact if isinstance(exact, timedelta) else timedelta(milliseconds=exact))
+    raise _Invalid(
+        "a number is read as Unix epoch seconds (10 digits) or milliseconds (13 digits) only"
+    )
+
+
+def _from_text(value: str, context: _Context) -> datetime:
+    if len(value) > _MAX_TEXT_LENGTH:
+        raise _Invalid(f"longer than {_MAX_TEXT_LENGTH} characters")
+    if not value.isascii():
+        value = value.translate(_WIDE_TO_ASCII)
+    text = " ".join(value.split())
+    if not text:
+        raise _Invalid("empty")
+    for parser in _TEXT_PARSERS:
+        result = parser(text, context)
+        if result is not None:
+            return result
+    raise _Invalid("not a supported date format (see docs/dates.md)")
+
+
+# -- one parser per form, tried in the order of _TEXT_PARSERS -------------------------------------
+
+
+def _parse_rfc2822(text: str, context: _Context) -> datetime | None:
+    """``Sat, 17 Apr 2021 17:10:46 GMT`` / ``+0800`` -- the commonest form, so tried first."""
+    match = _RFC2822_RE.fullmatch(text)
+    if match is None:
+        return None
+    weekday, day, month_name, year, hour, minute, second, zone = match.groups()
+    month = _MONTHS.get(month_name.lower())
+    if month is None:
+        return None
+    wall = datetime(int(year), month, int(day), int(hour), int(minute), int(second or 0))
+    _check_weekday(weekday, wall)
+    return _attach_zone(wall, zone, context)
+
+
+def _parse_iso8601(text: str, context: _Context) -> datetime | None:
+    """``2021-04-17``, ``2021-04-17T17:10:46.5+08:00``, ``20210417T171046Z``, ...
+
+    Read by the regex rather than ``datetime.fromisoformat``, which takes much less before
+    Python 3.11 (no ``Z``, no basic format) and more from 3.11 on (any separator character,
+    week dates, ``+08:60`` read as ``+09:00``).
+    """
+    match = _ISO8601_RE.fullmatch(text)
+    if match is None:
+        return None
+    if match["hour"] is not None:
+        if (match["dash"] == "-") != (match["colon"] == ":"):
+            return None  # mixed extended and basic format
+        if not match["dash"] and match["sep"] == " ":
+            return None  # "20210417 1710" is not ISO 8601
+    elif not match["dash"]:
+        return None  # a bare "20210417" could as well be a number
+    fraction = match["fraction"] or ""
+    wall = datetime(
+        int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match),
+        int(fraction[:6].ljust(6, "0")),
+    )  # fmt: skip
+    return _attach_zone(wall, match["zone"], context)
+
+
+def _parse_numeric_ymd(text: str, context: _Context) -> datetime | None:
+    """``2021-4-17 7:10``, ``2021/4/17 17:10:46``, ``2021/04/17`` (year first, so unambiguous)."""
+    match = _NUMERIC_YMD_RE.fullmatch(text)
+    if match is None:
+        return None
+    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match))
+    return _attach_zone(naive, match["zone"], context)
+
+
+def _parse_cjk_ymd(text: str, context: _Context) -> datetime | None:
+    """``2021年4月17日 17:10``, ``2021 年 4 月 17 日``, ``2021年4月17日17:10:46``."""
+    match = _CJK_YMD_RE.fullmatch(text)
+    if match is None:
+        return None
+    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match))
+    return context.localize(naive)
+
+
+def _parse_english(text: str, context: _Context) -> datetime | None:
+    """``April 17, 2021 5:10 PM``, ``Saturday, 17 April 2021 17:10 +0800``, ``Apr. 17th, 2021``."""
+    match = _ENGLISH_RE.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTHS.get((match["month1"] or match["month2"]).lower())
+    if month is None:
+        return None
+    day = int(match["day1"] or match["day2"])
+    hour, minute, second = _clock(match)
+    if match["ampm"] is not None:
+        if not 1 <= hour <= 12:
+            raise _Invalid(f"hour {hour} with AM/PM")
+        hour = hour % 12 + (12 if match["ampm"] in "Pp" else 0)
+    naive = datetime(int(match["year"]), month, day, hour, minute, second)
+    _check_weekday(match["weekday"], naive)
+    return _attach_zone(naive, match["zone"], context)
+
+
+def _parse_epoch_text(text: str, context: _Context) -> datetime | None:
+    """``1618650646`` (seconds), ``1618650646000`` (milliseconds), optionally with a fraction."""
+    match = _EPOCH_RE.fullmatch(text)
+    if match is None:
+        return None
+    whole = int(match["whole"])
+    fraction = match["fraction"] or ""
+    if len(match["whole"]) == 10:
+        exact = timedelta(seconds=whole, microseconds=int(fraction[:6].ljust(6, "0")))
+    else:
+        exact = timedelta(milliseconds=whole, microseconds=int(fraction[:3].ljust(3, "0")))
+    return _from_epoch(whole, exact)
+
+
+def _parse_relative(text: str, context: _Context) -> datetime | None:
+    """``刚刚``; ``5分钟前``, ``3 小时前``, ``2天前``; ``今天 08:15``, ``昨天 23:59``, ``前天 …``.
+
+    ``N天前`` is exactly N × 24 hours before now; ``今天``/``昨天``/``前天`` name the calendar day
+    of now in the context zone.
+    """
+    if text == "刚刚":
+        return context.require_now(repr(text))
+    match = _AGO_RE.fullmatch(text)
+    if match is not None:
+        now = context.require_now(f"'N{match['unit']}前'")
+        return now - timedelta(**{_AGO_UNITS[match["unit"]]: int(match["count"])})
+    match = _DAY_WORD_RE.fullmatch(text)
+    if match is not None:
+        now = context.require_now(f"'{match['word']} HH:MM'")
+        day = now.astimezone(context.zone).date() - timedelta(days=_DAYS_BACK[match["word"]])
+        return context.localize(datetime(day.year, day.month, day.day, *_clock(match)))
+    return None
+
+
+def _parse_yearless(text: str, context: _Context) -> datetime | None:
+    """``4月17日 17:10``, ``4月17日``, ``04-17 17:10``.
+
+    The year is now's (in the context zone), or the previous one if that would put the date
+    more than a day after now.
+    """
+    match = _CJK_MD_RE.fullmatch(text) or _DASH_MD_RE.fullmatch(text)
+    if match is None:
+        return None
+    now = context.require_now("a date without a year")
+    month, day = int(match["month"]), int(match["day"])
+    # Raises for 13月, 4月31日, ... but not for 2月29日 (2000 is a leap year).
+    date(2000, month, day)
+    this_year = now.astimezone(context.zone).year
+    for year in (this_year, this_year - 1):
+        if month == 2 and day == 29 and not _is_leap(year):
+            continue
+        candidate = context.localize(datetime(year, month, day, *_clock(match)))
+        if candidate <= now + _YEARLESS_AHEAD:
+            return candidate
+    raise _Invalid(f"no {month}月{day}日 in {this_year} or {this_year - 1} up to a day after now")
+
+
+def _reject_day_month_ambiguous(text: str, context: _Context) -> datetime | None:
+    """``04/05/2021``, ``17.04.21``, ``4/17 17:10``: which number is the day is a guess."""
+    if _DAY_MONTH_AMBIGUOUS_RE.fullmatch(text) is None:
+        return None
+    raise _Invalid(
+        "a numeric date must start with a four-digit year (day/month order is ambiguous)"
+    )
+
+
+_TEXT_PARSERS: Final[tuple[_TextParser, ...]] = (
+    _parse_rfc2822,
+    _parse_iso8601,
+    _parse_numeric_ymd,
+    _parse_cjk_ymd,
+    _parse_english,
+    _parse_epoch_text,
+    _parse_relative,
+    _parse_yearless,  # after the dash forms above: "04-17 17:10" has no year
+    _reject_day_month_ambiguous,
+)
+
+
+# -- shared helpers -------------------------------------------------------------------------------
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int]:
+    """Hour, minute, second of a match with optional ``hour``/``minute``/``second`` groups."""
+    if match["hour"] is None:
+        return 0, 0, 0
+    return int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _check_weekday(name: str | None, naive: datetime) -> None:
+    if name is None:
+        return
+    weekday = _WEEKDAYS.get(name.lower())
+    if weekday is None:
+        raise _Invalid(f"{name!r} is not a weekday name")
+    if weekday != naive.weekday():
+        # One of the two is wrong and nothing says which.
+        raise _Invalid(f"{naive:%Y-%m-%d} is a {_WEEKDAY_NAMES[naive.weekday()]}, not {name!r}")
+
+
+def _attach_zone(wall: datetime, zone: str | None, context: _Context) -> datetime:
+    """Read the naive *wall* time at the offset or zone name found in the text, or in the
+    context zone when the text has none."""
+    if zone is None:
+        return context.localize(wall)
+    # The instant as UTC, by arithmetic: faster than creating and attaching a tzinfo.
+    return _EPOCH + (wall - _zone_offset(zone) - _NAIVE_EPOCH)
+
+
+def _zone_offset(zone: str) -> timedelta:
+    """The UTC offset a ``+0800`` / ``-05:00`` / ``+08`` or a zone name in the text stands for."""
+    if zone[0] in "+-":
+        digits = zone[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+        if hours > 23 or minutes > 59:
+            raise _Invalid(f"{zone!r} is not a UTC offset")
+        # RFC 2822's "-0000" (UTC, the sender's own zone unknown) is just UTC here.
+        seconds = hours * 3600 + minutes * 60
+        return timedelta(0, -seconds if zone[0] == "-" else seconds)
+    name = zone.upper()
+    if name in _AMBIGUOUS_ZONE_NAMES:
+        raise _Invalid(
+            f"zone name {zone!r} is ambiguous (China Standard Time +0800 or US Central "
+            "-0600); use a numeric offset"
+        )
+    offset = _ZONE_OFFSETS.get(name)
+    if offset is None:
+        raise _Invalid(f"unknown zone name {zone!r}; use a numeric offset")
+    return offset
+
+
+def _localize(naive: datetime, zone: tzinfo) -> datetime:
+    """Read *naive* as wall time in *zone*; refuse times a daylight-saving change makes unclear."""
+    localize = getattr(zone, "localize", None)
+    if callable(localize):
+        # A pytz zone: replace(tzinfo=...) would silently use its local mean time offset.
+        try:
+            aware = localize(naive, is_dst=None)
+        except Exception as exc:  # pytz's AmbiguousTimeError / NonExistentTimeError
+            raise _Invalid(f"{naive} is ambiguous or does not exist in {zone}") from exc
+        if not isinstance(aware, datetime) or aware.utcoffset() is None:
+            raise _Invalid(f"{zone!r} did not give a UTC offset for {naive}")
+        return aware
+    early, late = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    offset = early.utcoffset()
+    if offset is None:
+        raise _Invalid(f"{zone!r} gives no UTC offset for {naive}")
+    if offset != late.utcoffset():
+        raise _Invalid(
+            f"{naive:%Y-%m-%d %H:%M:%S} is ambiguous or skipped in {zone} "
+            "(a daylight-saving change); give a UTC offset"
+        )
+    return early
+
+
+def _check_plausible(instant: datetime, context: _Context) -> None:
+    if instant < _EARLIEST:
+        raise _Invalid(f"{instant:%Y-%m-%d %H:%M:%S} UTC is before 1990-01-01, not plausible")
+    if context.now is not None and instant - context.now > _MAX_AHEAD:
+        raise _Invalid(
+            f"{instant:%Y-%m-%d %H:%M:%S} UTC is more than a year after now "
+            f"({context.now:%Y-%m-%d %H:%M:%S} UTC), not plausible"
+        )
+
+
+def _show(value: object) -> str:
+    """``repr(value)`` cut to a readable length (and safe for any object)."""
+    try:
+        shown = repr(value)
+    except Exception:  # a hostile __repr__, or an int too long for str()
+        shown = f"<{type(value).__name__} value>"
+    return shown if len(shown) <= _MAX_SHOWN else f"{shown[: _MAX_SHOWN - 3]}..."

@@ -1,0 +1,148 @@
+"""The HTML vocabulary zakerclean speaks, and the few tree operations every rule shares.
+
+Allowlists are frozensets (as in bleach/nh3) and are the single source of truth: the
+``attributes`` rule and the final sanitizer both read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import lxml.html
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
+
+__all__ = [
+    "ALLOWED_ATTRIBUTES",
+    "ALLOWED_TAGS",
+    "BLOCK_TAGS",
+    "HEADING_TAGS",
+    "LAYOUT_TAGS",
+    "MEDIA_TAGS",
+    "TABLE_STRUCTURE_TAGS",
+    "HtmlElement",
+    "is_blank",
+    "parse_fragment",
+    "remove",
+    "serialize_children",
+    "text_slots",
+    "unwrap",
+]
+
+#: Tags allowed in cleaned HTML.
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "br", "a", "strong", "em", "u", "s", "sub", "sup", "code", "pre", "blockquote",
+        "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "img", "video",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    }
+)  # fmt: skip
+
+#: Attributes allowed per tag (SPEC §3 rule 7).  No ``class``/``id``/``style``/``on*``/``data-*``.
+ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "video": frozenset({"src", "poster", "controls"}),
+    "ol": frozenset({"start"}),
+    "td": frozenset({"colspan", "rowspan"}),
+    "th": frozenset({"colspan", "rowspan"}),
+}
+
+#: Allowed tags that are blocks in the cleaned output.
+BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "p", "pre", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "figure",
+        "figcaption", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    }
+)  # fmt: skip
+
+HEADING_TAGS: frozenset[str] = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+#: Table parts that are kept even when empty, so that the table keeps its shape.
+TABLE_STRUCTURE_TAGS: frozenset[str] = frozenset(
+    {"thead", "tbody", "tfoot", "tr", "td", "th", "caption"}
+)
+
+#: Block-level layout containers: unwrapped, but they still separate paragraphs.
+LAYOUT_TAGS: frozenset[str] = frozenset(
+    {
+        "div", "section", "article", "main", "header", "footer", "aside", "nav", "center",
+        "body", "html", "dl", "dt", "dd", "address", "details", "summary", "hgroup", "form",
+        "fieldset", "legend", "menu", "dir", "h1", "hr", "frameset", "noframes", "listing",
+        "xmp", "plaintext", "marquee", "optgroup", "select",
+    }
+)  # fmt: skip
+
+#: Elements that are content even without text.
+MEDIA_TAGS: frozenset[str] = frozenset({"img", "video"})
+
+# One parser configuration for every document: comments and processing instructions never
+# reach the rules, and libxml2 never touches the network.  lxml parsers keep no state between
+# documents that a caller could observe, and lxml gives each thread its own parser context.
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
+)
+
+
+def parse_fragment(html: str) -> HtmlElement:
+    """Parse an HTML fragment (or whole document) into a detached ``div`` holding its content."""
+    root: HtmlElement = lxml.html.Element("div")
+    if not html.strip():
+        return root
+    try:
+        document = lxml.html.document_fromstring(
+            f"<html><body>{html}</body></html>", parser=_PARSER
+        )
+    except ParserError:  # nothing parseable (libxml2 found no element at all)
+        root.text = html
+        return root
+    body = document.find("body")
+    if body is None:
+        return root
+    root.text = body.text
+    root.extend(body)
+    return root
+
+
+def serialize_children(root: HtmlElement) -> str:
+    """Serialize the children of ``root``, one top-level block per line."""
+    parts = [
+        lxml.html.tostring(child, encoding="unicode", method="html", with_tail=False)
+        for child in root
+    ]
+    return "\n".join(parts)
+
+
+def unwrap(element: HtmlElement) -> None:
+    """Replace ``element`` by its content (text, children and tail stay in place)."""
+    element.drop_tag()
+
+
+def remove(element: HtmlElement) -> None:
+    """Remove ``element`` and its content, keeping the text that follows it (its tail)."""
+    element.drop_tree()
+
+
+def is_blank(text: str | None) -> bool:
+    """True for ``None`` or text with no non-whitespace character."""
+    return text is None or not text.strip()
+
+
+def text_slots(element: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """Yield ``(node, "text" | "tail")`` for every text slot inside ``element``, in reading order.
+
+    Iterative (no recursion), so it is safe on the deepest trees libxml2 produces.  ``element``'s
+    own tail is not included.
+    """
+    yield element, "text"
+    stack: list[tuple[HtmlElement | None, Iterator[HtmlElement]]] = [(None, iter(element))]
+    while stack:
+        owner, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if owner is not None:
+                yield owner, "tail"
+            continue
+        yield child, "text"
+        stack.append((child, iter(child)))

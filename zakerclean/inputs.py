@@ -1,0 +1,110 @@
+"""Turning raw input into text the parser can trust (SPEC §2, §6).
+
+Checks happen before any parsing, cheapest first: the size limit, then decoding (BOM, declared
+charset, UTF-8, GB18030), then emptiness and binary content.  Characters XML/HTML trees cannot
+hold (lone surrogates, C0 controls other than tab/newline/CR) are replaced or removed *with a
+warning*, never silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+
+__all__ = ["check_size", "decode_bytes", "prepare_text"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_DECLARED = re.compile(
+    rb"""<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._\-]+)["']"""
+    rb"""|<meta[^>]*\bcharset\s*=\s*["']?([A-Za-z0-9._\-]+)""",
+    re.IGNORECASE,
+)
+_FORBIDDEN = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_GB_ALIASES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"})
+
+
+def check_size(size: int, limit: int) -> None:
+    """Raise :class:`InputTooLargeError` when ``size`` bytes exceed ``limit``."""
+    if size > limit:
+        raise InputTooLargeError(size, limit)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    match = _DECLARED.search(data, 0, 4096)
+    if match is None:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii").lower()
+    if name in _GB_ALIASES:
+        return "gb18030"  # a superset: GBK-declared pages often hold GB18030-only characters
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode ``data``: BOM first, then a declared charset, then UTF-8, then GB18030."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom) :], encoding, offset=len(bom))
+    declared = _declared_charset(data)
+    if declared is not None:
+        return _decode(data, declared)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DecodeError(
+                f"input is neither UTF-8 nor GB18030: invalid byte "
+                f"0x{data[utf8_error.start]:02x} at position {utf8_error.start}",
+                position=utf8_error.start,
+            ) from None
+
+
+def _decode(data: bytes, encoding: str, offset: int = 0) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        position = offset + error.start
+        raise DecodeError(
+            f"input declared as {encoding} has an invalid byte at position {position}",
+            position=position,
+        ) from None
+
+
+def prepare_text(text: str) -> tuple[str, list[str]]:
+    """Check decoded ``text``; return it ready for parsing, with warnings for what was replaced."""
+    if not text.strip():
+        raise EmptyInputError("input is empty or holds only whitespace")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise BinaryInputError(
+            f"input holds a NUL character at position {nul}: binary data, not text"
+        )
+    warnings: list[str] = []
+    if _FORBIDDEN.search(text):
+        count = 0
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal count
+            count += 1
+            char = match.group()
+            return "\ufffd" if "\ud800" <= char <= "\udfff" else ""
+
+        text = _FORBIDDEN.sub(replace, text)
+        if count > 8 and count * 100 > len(text):
+            raise BinaryInputError(f"input holds {count} control characters: binary data, not text")
+        warnings.append(
+            f"{count} control character(s) or lone surrogate(s) removed or replaced by U+FFFD"
+        )
+    return text, warnings

@@ -1,0 +1,166 @@
+"""The typed results of zakerclean: ``Article``, ``Image``, ``Video``, ``CleanReport``, ``Failure``.
+
+All models are frozen pydantic v2 models: hashable where their fields are, JSON-serializable
+(``model_dump_json``), picklable, and described by ``model_json_schema()``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Article", "CleanReport", "Failure", "Image", "Video"]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Image(BaseModel):
+    """One image of the article, in document order.
+
+    ``animated`` is true for gifs; when ZAKER offered both an animated and a still version,
+    ``url`` is the animated one and ``still_url`` the still (``data-original``).
+    """
+
+    model_config = _FROZEN
+
+    url: str
+    width: int | None = None
+    height: int | None = None
+    alt: str | None = None
+    animated: bool = False
+    still_url: str | None = None
+
+
+class Video(BaseModel):
+    """A video: a playable file (``<video>``) or an embedded player page (an iframe's URL).
+
+    ``provider`` is the host of ``url`` without a leading ``www.`` (``v.qq.com``).
+    """
+
+    model_config = _FROZEN
+
+    url: str
+    poster: str | None = None
+    provider: str | None = None
+
+
+class CleanReport(BaseModel):
+    """What cleaning did, in the spirit of ftfy's ``fix_and_explain``.
+
+    ``steps`` lists ``(rule, count)`` in run order for every rule that changed something;
+    ``warnings`` lists what was recovered or dropped and why.
+    """
+
+    model_config = _FROZEN
+
+    steps: tuple[tuple[str, int], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """True when any rule changed anything."""
+        return bool(self.steps)
+
+    def count(self, rule: str) -> int:
+        """How many changes ``rule`` made (0 when it made none)."""
+        return sum(n for name, n in self.steps if name == rule)
+
+
+class Article(BaseModel):
+    """A cleaned article.  See ``docs/api.md`` for every field's meaning."""
+
+    model_config = _FROZEN
+
+    title: str | None = None
+    title_raw: str | None = None
+    url: str | None = None
+    author: str | None = None
+    source: str | None = None
+    channel: str | None = None
+    categories: tuple[str, ...] = ()
+    published: datetime | None = None
+    published_raw: str | None = None
+    cover: Image | None = None
+    images: tuple[Image, ...] = ()
+    videos: tuple[Video, ...] = ()
+    html: str = ""
+    text: str = ""
+    lang: str = "und"
+    char_count: int = 0
+    fingerprint: str = ""
+    meta: dict[str, Any] = Field(default_factory=dict)
+    report: CleanReport = Field(default_factory=CleanReport)
+
+    @field_validator("published")
+    @classmethod
+    def _published_is_aware_utc(cls, value: datetime | None) -> datetime | None:
+        if value is not None and (value.tzinfo is None or value.utcoffset() is None):
+            raise ValueError("published must be timezone-aware")
+        return value
+
+    def to_hexo(self) -> str:
+        """Render the article as a Hexo post that :func:`zakerclean.parse` reads back to it."""
+        from .hexo import article_to_hexo
+
+        return article_to_hexo(self)
+
+    def to_markdown(self) -> str:
+        """Render the article as Markdown (title heading, then the body)."""
+        from .render import article_to_markdown
+
+        return article_to_markdown(self)
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict of scalars for DataFrames and JSONL; column names are stable.
+
+        Lists become JSON strings or counts so that every value is a scalar.
+        """
+        return {
+            "title": self.title,
+            "title_raw": self.title_raw,
+            "url": self.url,
+            "author": self.author,
+            "source": self.source,
+            "channel": self.channel,
+            "categories": json.dumps(list(self.categories), ensure_ascii=False),
+            "published": self.published,
+            "published_raw": self.published_raw,
+            "cover_url": self.cover.url if self.cover else None,
+            "image_count": len(self.images),
+            "image_urls": json.dumps([i.url for i in self.images], ensure_ascii=False),
+            "video_count": len(self.videos),
+            "video_urls": json.dumps([v.url for v in self.videos], ensure_ascii=False),
+            "html": self.html,
+            "text": self.text,
+            "lang": self.lang,
+            "char_count": self.char_count,
+            "fingerprint": self.fingerprint,
+            "meta": json.dumps(self.meta, ensure_ascii=False, default=str, sort_keys=True),
+            "changes": sum(n for _, n in self.report.steps),
+            "warnings": len(self.report.warnings),
+        }
+
+
+class Failure(BaseModel):
+    """An input that could not be parsed, in a batch or a feed.
+
+    ``source`` is the path, or for a feed item ``"item N"`` / its link.
+    """
+
+    model_config = _FROZEN
+
+    source: str
+    error_type: str
+    message: str
+
+    @classmethod
+    def from_exception(cls, source: str, error: BaseException) -> Failure:
+        """Describe ``error`` raised while reading ``source``."""
+        return cls(source=source, error_type=type(error).__name__, message=str(error))
+
+    def to_record(self) -> dict[str, Any]:
+        """The CLI's error record: ``{"path": ..., "error": {"type": ..., "message": ...}}``."""
+        return {"path": self.source, "error": {"type": self.error_type, "message": self.message}}

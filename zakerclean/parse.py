@@ -1,0 +1,273 @@
+"""``parse`` and ``parse_file``: detect the input's shape and build an :class:`Article`.
+
+Shapes (SPEC §2): a Hexo post (YAML front matter + HTML body) or an HTML fragment.  Every shape
+ends in :func:`build_article`, which cleans the body and derives text statistics, so all shapes
+get the same guarantees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from .dates import parse_date
+from .errors import DateParseError, FrontMatterError
+from .frontmatter import load_front_matter, split_front_matter
+from .inputs import check_size, decode_bytes, prepare_text
+from .media import is_animated
+from .models import Article, CleanReport, Image
+from .options import CleanOptions
+from .pipeline import PASSES, clean_fragment
+from .urls import clean_url
+
+__all__ = ["build_article", "detect_lang", "fingerprint", "parse", "parse_file"]
+
+_DEFAULT_OPTIONS = CleanOptions()
+#: Front matter keys mapped to ``Article`` fields; all others are kept in ``Article.meta``.
+KNOWN_KEYS = frozenset(
+    {"title", "categories", "headimg", "thumbnail", "author", "date", "link", "url", "image_stills"}
+)
+#: Hosts of placeholder pictures the post generator used when an article had no image.
+_PLACEHOLDER_HOSTS = frozenset({"picsum.photos", "fastly.picsum.photos"})
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_QUOTES = str.maketrans({c: '"' for c in "\"'“”‘’「」『』＂＇"})
+
+
+def detect_lang(text: str) -> str:
+    """``"zh"`` when Han characters make up at least a fifth of the letters, ``"en"`` when
+    Latin letters dominate, ``"und"`` for no letters at all.  A heuristic, documented as such."""
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    if han == 0 and latin == 0:
+        return "und"
+    if han * 5 >= han + latin // 4:  # Latin words count about four letters per Han character
+        return "zh"
+    return "en"
+
+
+def fingerprint(text: str) -> str:
+    """A stable hash of the text with whitespace removed and all quote marks made alike.
+
+    Two articles with the same words get the same fingerprint however they were spaced, quoted
+    or marked up, which is what deduplication across mirrors needs.
+    """
+    normalized = "".join(text.split()).translate(_QUOTES)
+    return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _text_of(data: str | bytes, options: CleanOptions) -> tuple[str, list[str]]:
+    if isinstance(data, bytes):
+        check_size(len(data), options.max_bytes)
+        text = decode_bytes(data)
+    elif isinstance(data, str):
+        if len(data) > options.max_bytes // 4:  # only then can it be over the limit in UTF-8
+            check_size(len(data.encode("utf-8", "surrogatepass")), options.max_bytes)
+        text = data
+    else:
+        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
+    return prepare_text(text)
+
+
+def parse(
+    data: str | bytes,
+    *,
+    options: CleanOptions | None = None,
+    base_url: str | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Parse one article (a Hexo post or an HTML fragment) into a clean :class:`Article`.
+
+    ``now`` is needed only for relative dates (``3小时前``); ``base_url`` resolves relative URLs.
+    Raises a :class:`~zakerclean.errors.ZakerCleanError` subclass on bad input.
+    """
+    options = options or _DEFAULT_OPTIONS
+    text, warnings = _text_of(data, options)
+    split = split_front_matter(text)
+    if split is None:
+        return build_article(text, {}, options, base_url=base_url, now=now, warnings=warnings)
+    yaml_text, body, first_line = split
+    front, fm_warnings = load_front_matter(yaml_text, first_line)
+    return build_article(
+        body, front, options, base_url=base_url, now=now, warnings=warnings + fm_warnings
+    )
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    options: CleanOptions | None = None,
+    now: datetime | None = None,
+) -> Article:
+    """Read and :func:`parse` the file at ``path`` (bytes are decoded per SPEC §2).
+
+    The size limit is checked before the file is read.  ``OSError`` (missing, unreadable file)
+    propagates unchanged.
+    """
+    options = options or _DEFAULT_OPTIONS
+    check_size(os.stat(path).st_size, options.max_bytes)
+    with open(path, "rb") as handle:
+        data = handle.read(options.max_bytes + 1)
+    return parse(data, options=options, now=now)
+
+
+def _scalar_text(front: dict[str, Any], key: str) -> str | None:
+    value = front.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise FrontMatterError(f"'{key}' must be text, got {type(value).__name__} {value!r}")
+    return str(value)
+
+
+def _categories(front: dict[str, Any]) -> tuple[str, ...]:
+    value = front.get("categories")
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    flat: list[str] = []
+    for item in items:
+        for leaf in item if isinstance(item, list) else [item]:
+            if isinstance(leaf, (dict, list)):
+                raise FrontMatterError(f"'categories' holds a nested {type(leaf).__name__}")
+            if leaf is not None:
+                flat.append(str(leaf))
+    return tuple(flat)
+
+
+def _source_and_channel(categories: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Second category → source, third → channel; the early ``"ZAKER - channel"`` form too."""
+    if len(categories) >= 3:
+        return categories[1], categories[2]
+    if len(categories) == 2:
+        if " - " in categories[1]:
+            source, channel = categories[1].split(" - ", 1)
+            return source.strip(), channel.strip()
+        return categories[1], None
+    return None, None
+
+
+def _stills(front: dict[str, Any]) -> dict[str, str]:
+    value = front.get("image_stills")
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise FrontMatterError("'image_stills' must map animated image URLs to still URLs")
+    return dict(value)
+
+
+def _published(
+    front: dict[str, Any], options: CleanOptions, now: datetime | None, warnings: list[str]
+) -> tuple[datetime | None, str | None]:
+    value = front.get("date")
+    if value is None:
+        return None, None
+    raw = value if isinstance(value, str) else str(value)
+    try:
+        return parse_date(value, tz=options.tz, now=now), raw
+    except DateParseError as error:
+        warnings.append(f"date not read, published left empty: {error}")
+        return None, raw
+
+
+def _merge_step(
+    steps: tuple[tuple[str, int], ...], name: str, count: int
+) -> tuple[tuple[str, int], ...]:
+    """Add ``count`` to rule ``name``, keeping the steps in pipeline order."""
+    merged = dict(steps)
+    merged[name] = merged.get(name, 0) + count
+    order = [p.name for p in PASSES] + ["sanitize"]
+    return tuple(sorted(merged.items(), key=lambda item: order.index(item[0])))
+
+
+def _cover(
+    front: dict[str, Any],
+    options: CleanOptions,
+    base_url: str | None,
+    images: tuple[Image, ...],
+    stills: dict[str, str],
+    warnings: list[str],
+    meta: dict[str, Any],
+) -> tuple[Image | None, bool]:
+    """The cover from ``headimg`` (else ``thumbnail``), and whether its URL had to be cleaned.
+
+    The cover shares the body image's size when it is one of them.  A ``thumbnail`` that differs
+    from the cover is kept in ``meta``; a placeholder cover is dropped with a warning.
+    """
+    headimg, thumbnail = _scalar_text(front, "headimg"), _scalar_text(front, "thumbnail")
+    raw = headimg or thumbnail
+    if not raw:
+        return None, False
+    cover_url = clean_url(raw, proxies=options.proxies, base_url=base_url)
+    if headimg and thumbnail:
+        thumb_url = clean_url(thumbnail, proxies=options.proxies, base_url=base_url)
+        if thumb_url != cover_url:
+            meta["thumbnail"] = thumb_url if thumb_url is not None else thumbnail
+    if cover_url is None:
+        warnings.append(f"cover {raw[:80]!r} has no usable URL: cover left empty")
+        return None, False
+    if urlsplit(cover_url).hostname in _PLACEHOLDER_HOSTS:
+        warnings.append(f"cover {cover_url!r} is a placeholder image: cover left empty")
+        return None, False
+    image = next((img for img in images if img.url == cover_url), None)
+    if image is None:
+        image = Image(url=cover_url, animated=is_animated(cover_url, stills))
+    return image, cover_url != raw
+
+
+def build_article(
+    body: str,
+    front: dict[str, Any],
+    options: CleanOptions,
+    *,
+    base_url: str | None = None,
+    now: datetime | None = None,
+    warnings: list[str] | None = None,
+) -> Article:
+    """Clean ``body`` and map the metadata in ``front`` (Hexo keys) onto an :class:`Article`."""
+    warnings = list(warnings or [])
+    title_raw = _scalar_text(front, "title")
+    author = _scalar_text(front, "author")
+    url = _scalar_text(front, "link") or _scalar_text(front, "url")
+    categories = _categories(front)
+    source, channel = _source_and_channel(categories)
+    published, published_raw = _published(front, options, now, warnings)
+    stills = _stills(front)
+
+    result = clean_fragment(body, options, base_url=base_url or url, stills=stills)
+    steps = result.steps
+
+    meta = {k: v for k, v in front.items() if k not in KNOWN_KEYS}
+    base = base_url or url
+    cover, cover_changed = _cover(front, options, base, result.images, stills, warnings, meta)
+    if cover_changed:
+        steps = _merge_step(steps, "links", 1)
+
+    text = result.text
+    return Article(
+        title=title_raw,
+        title_raw=title_raw,
+        url=url,
+        author=author,
+        source=source,
+        channel=channel,
+        categories=categories,
+        published=published,
+        published_raw=published_raw,
+        cover=cover,
+        images=result.images,
+        videos=result.videos,
+        html=result.html,
+        text=text,
+        lang=detect_lang(text),
+        char_count=sum(1 for ch in text if not ch.isspace()),
+        fingerprint=fingerprint(text),
+        meta=meta,
+        report=CleanReport(steps=steps, warnings=tuple(warnings) + result.warnings),
+    )

@@ -1,0 +1,45 @@
+"""Rule 7 — tags and attributes allowlist.
+
+Only :data:`zakerclean.dom.ALLOWED_TAGS` survive (others are unwrapped: their text stays), and only
+the attributes of :data:`zakerclean.dom.ALLOWED_ATTRIBUTES`.  No ``class``, ``id``, ``style``,
+``on*``, ``data-*``, ``referrerpolicy`` or ``target``.  Numeric attributes must be integers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import CleanContext
+from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlElement, unwrap
+
+__all__ = ["INTEGER_ATTRIBUTES", "filter_attributes"]
+
+#: Attributes whose value must be a positive integer (dropped otherwise).
+INTEGER_ATTRIBUTES: frozenset[str] = frozenset({"width", "height", "start", "colspan", "rowspan"})
+_INTEGER = re.compile(r"[1-9]\d{0,5}")
+_NO_ATTRIBUTES: frozenset[str] = frozenset()
+
+
+def filter_attributes(root: HtmlElement, ctx: CleanContext) -> int:
+    """Unwrap tags outside the allowlist and drop attributes outside it."""
+    changes = 0
+    for element in list(root.iterdescendants()):
+        tag = element.tag
+        if tag not in ALLOWED_TAGS:
+            unwrap(element)
+            changes += 1
+            continue
+        attributes = element.attrib
+        if not attributes:
+            continue
+        allowed = ALLOWED_ATTRIBUTES.get(tag, _NO_ATTRIBUTES)
+        for name, value in list(attributes.items()):
+            if name not in allowed or (
+                name in INTEGER_ATTRIBUTES and not _INTEGER.fullmatch(value)
+            ):
+                del attributes[name]
+                changes += 1
+            elif name == "controls" and value != "":
+                attributes[name] = ""
+                changes += 1
+    return changes

@@ -1,0 +1,152 @@
+"""Rule 2 — lazy images.
+
+ZAKER wraps every picture as ``div.img_box > div.content_img_div > img.lazy``: the real URL is in
+``data-original``, an animated version in ``data-gif-url`` and ``src`` is the same URL behind a
+CORS proxy.  Other sites use ``data-src``, ``data-actualsrc``, ``srcset`` and friends.  This rule
+picks the one real URL per image (:data:`URL_ATTRIBUTES`, in priority order), turns the
+``data-width``/``data-height`` pair into integer ``width``/``height``, and replaces any wrapper
+whose only content is the image by ``<figure><img></figure>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import Element
+
+from ..context import CleanContext
+from ..dom import HtmlElement, is_blank, remove
+
+__all__ = ["IMAGE_WRAPPER_TAGS", "URL_ATTRIBUTES", "pick_image_url", "resolve_lazy_images"]
+
+#: Where an image's URL may be, best first.  ``srcset`` (largest candidate) comes before ``src``.
+URL_ATTRIBUTES: tuple[str, ...] = (
+    "data-gif-url",
+    "data-original",
+    "data-src",
+    "data-actualsrc",
+    "data-lazy-src",
+    "_src",
+    "srcset",
+    "src",
+)
+
+#: Elements that may wrap a single image and are replaced by ``<figure>``.
+IMAGE_WRAPPER_TAGS: frozenset[str] = frozenset({"div", "span", "p", "section", "picture", "center"})
+
+_KEPT = ("src", "alt", "width", "height")
+_INTEGER = re.compile(r"\s*(\d{1,6})(?:px)?\s*")
+
+
+def _largest_srcset_candidate(srcset: str) -> str | None:
+    """The URL of the widest (``w``) or densest (``x``) candidate of a ``srcset``."""
+    best: tuple[float, str] | None = None
+    for candidate in re.split(r",\s+", srcset.strip()):
+        parts = candidate.split()
+        if not parts:
+            continue
+        size = 0.0
+        if len(parts) > 1 and parts[-1][-1:] in ("w", "x"):
+            try:
+                size = float(parts[-1][:-1])
+            except ValueError:
+                size = 0.0
+        if best is None or size > best[0]:
+            best = (size, parts[0].rstrip(","))
+    return best[1] if best else None
+
+
+def pick_image_url(img: HtmlElement, ctx: CleanContext) -> tuple[str | None, str | None]:
+    """Return ``(url, still_url)``: the first usable candidate of :data:`URL_ATTRIBUTES`.
+
+    ``data:`` placeholders and unsafe schemes are skipped.  ``still_url`` is set when the URL is
+    the animated ``data-gif-url`` and a different still (``data-original``) exists.
+    """
+    for attribute in URL_ATTRIBUTES:
+        raw = img.get(attribute)
+        if raw is None or not raw.strip():
+            continue
+        if attribute == "srcset":
+            raw = _largest_srcset_candidate(raw)
+        url = ctx.url(raw)
+        if url is None:
+            continue
+        still = None
+        if attribute == "data-gif-url":
+            still = ctx.url(img.get("data-original"))
+            if still == url:
+                still = None
+        return url, still
+    return None, None
+
+
+def _dimension(img: HtmlElement, *names: str) -> str | None:
+    for name in names:
+        value = img.get(name)
+        if value is not None:
+            match = _INTEGER.fullmatch(value)
+            if match and int(match.group(1)) > 0:
+                return str(int(match.group(1)))
+    return None
+
+
+def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
+    """The outermost wrapper whose whole content is ``img`` (``div.img_box`` …), if any."""
+    wrapper = None
+    child = img
+    parent = child.getparent()
+    while (
+        parent is not None
+        and parent is not root
+        and parent.tag in IMAGE_WRAPPER_TAGS
+        and len(parent) == 1
+        and is_blank(parent.text)
+        and is_blank(child.tail)
+    ):
+        wrapper = parent
+        child = parent
+        parent = parent.getparent()
+    return wrapper
+
+
+def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
+    """Give every ``img`` its real URL and dimensions, and unwrap lazy-load wrappers to figures."""
+    changes = 0
+    for index, img in enumerate(list(root.iter("img"))):
+        url, still = pick_image_url(img, ctx)
+        if url is None:
+            ctx.warn(f"image {index + 1} dropped: no usable URL in {_describe(img)}")
+            remove(img)
+            changes += 1
+            continue
+        width = _dimension(img, "data-width", "width")
+        height = _dimension(img, "data-height", "height")
+        alt = img.get("alt")
+        before = dict(img.attrib)
+        img.attrib.clear()
+        img.set("src", url)
+        if alt is not None and alt.strip():
+            img.set("alt", alt.strip())
+        if width:
+            img.set("width", width)
+        if height:
+            img.set("height", height)
+        if still:
+            ctx.stills[url] = still
+        wrapper = _only_wrapper(img, root)
+        if wrapper is not None:
+            figure = Element("figure")
+            figure.tail = wrapper.tail
+            wrapper.addprevious(figure)
+            img.tail = None
+            figure.append(img)
+            wrapper.tail = None  # it now lives on the figure
+            wrapper.drop_tree()
+        if wrapper is not None or before != dict(img.attrib):
+            changes += 1
+    return changes
+
+
+def _describe(img: HtmlElement) -> str:
+    shown = {k: v[:60] for k, v in img.attrib.items() if k in URL_ATTRIBUTES}
+    return f"<img {shown}>" if shown else "<img> without any URL attribute"

@@ -1,0 +1,128 @@
+"""Rule 4 — video.
+
+Three shapes become playable ``<video controls src poster>`` elements or links, so no video is
+lost:
+
+* ZAKER's ``div.zk_upvideo[data-zkinfo]``: URL-encoded JSON with ``videoUrl`` and ``imgUrl``;
+* ``<video>`` with ``<source>`` children: the first playable source becomes ``video[src]``;
+* ``<iframe>`` players (``v.qq.com`` …): removed, and replaced by a paragraph linking the player
+  page, labelled :data:`VIDEO_LINK_LABEL` + URL.  The label is the one documented addition to the
+  text; :func:`zakerclean.media.collect_videos` reads it back as a ``Video``.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote, urlsplit
+
+from lxml.html import Element
+
+from ..context import CleanContext
+from ..dom import HtmlElement, remove
+
+__all__ = ["PLAYABLE_EXTENSIONS", "VIDEO_LINK_LABEL", "convert_videos", "video_link"]
+
+#: Text of the link that stands for an embedded player (followed by the player URL).
+VIDEO_LINK_LABEL = "视频："
+
+#: File extensions a ``<source>`` may have to count as playable when it has no ``type``.
+PLAYABLE_EXTENSIONS: tuple[str, ...] = (".mp4", ".m4v", ".webm", ".ogv", ".ogg", ".mov", ".m3u8")
+
+
+def video_link(url: str) -> HtmlElement:
+    """``<p><a href=url>视频：url</a></p>``: the stand-in for an embedded player."""
+    paragraph = Element("p")
+    link = Element("a", href=url)
+    link.text = VIDEO_LINK_LABEL + url
+    paragraph.append(link)
+    return paragraph
+
+
+def _video_element(src: str, poster: str | None) -> HtmlElement:
+    video = Element("video", controls="", src=src)
+    if poster:
+        video.set("poster", poster)
+    return video
+
+
+def _replace(old: HtmlElement, new: HtmlElement) -> None:
+    new.tail = old.tail
+    old.tail = None
+    old.addprevious(new)
+    old.drop_tree()
+
+
+def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
+    raw = block.get("data-zkinfo") or ""
+    try:
+        info = json.loads(unquote(raw))
+    except ValueError:
+        info = None
+    if not isinstance(info, dict):
+        ctx.warn(f"ZAKER video block with unreadable data-zkinfo dropped: {raw[:80]!r}")
+        remove(block)
+        return 1
+    src = ctx.url(str(info.get("videoUrl") or "")) if info.get("videoUrl") else None
+    poster = ctx.url(str(info.get("imgUrl"))) if info.get("imgUrl") else None
+    if src is None:
+        ctx.warn(f"ZAKER video block without a usable videoUrl dropped: {raw[:80]!r}")
+        remove(block)
+        return 1
+    figure = Element("figure")
+    figure.append(_video_element(src, poster))
+    _replace(block, figure)
+    return 1
+
+
+def _is_playable(source: HtmlElement, url: str) -> bool:
+    kind = (source.get("type") or "").lower()
+    if kind:
+        return kind.startswith("video/") or "mpegurl" in kind
+    return urlsplit(url).path.lower().endswith(PLAYABLE_EXTENSIONS)
+
+
+def _html_video(video: HtmlElement, ctx: CleanContext) -> int:
+    src = ctx.url(video.get("src"))
+    if src is None:
+        for source in video.iter("source"):
+            candidate = ctx.url(source.get("src"))
+            if candidate and _is_playable(source, candidate):
+                src = candidate
+                break
+    poster = ctx.url(video.get("poster"))
+    if src is None:
+        ctx.warn("video without a playable source dropped")
+        remove(video)
+        return 1
+    before = (dict(video.attrib), len(video), video.text)
+    replacement = _video_element(src, poster)
+    if before == (dict(replacement.attrib), 0, None):
+        return 0
+    _replace(video, replacement)
+    return 1
+
+
+def _iframe(frame: HtmlElement, ctx: CleanContext) -> int:
+    url = ctx.url(frame.get("src") or frame.get("data-src"))
+    if url is None or url.startswith("mailto:"):
+        ctx.warn(f"iframe without a usable http(s) src dropped: {str(frame.get('src'))[:80]!r}")
+        remove(frame)
+        return 1
+    _replace(frame, video_link(url))
+    return 1
+
+
+def convert_videos(root: HtmlElement, ctx: CleanContext) -> int:
+    """Turn ZAKER video blocks, ``<video>``/``<source>`` and iframes into kept, safe forms."""
+    changes = 0
+    for element in list(root.iter("div", "video", "iframe")):
+        if element.getparent() is None:
+            continue
+        if element.tag == "div":
+            if "zk_upvideo" in (element.get("class") or "").split() and element.get("data-zkinfo"):
+                changes += _zaker_video(element, ctx)
+        elif element.tag == "video":
+            changes += _html_video(element, ctx)
+        else:
+            changes += _iframe(element, ctx)
+    return changes

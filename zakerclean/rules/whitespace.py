@@ -1,0 +1,85 @@
+"""Rule 8 — whitespace.
+
+Runs of ASCII whitespace (space, tab, CR, LF, FF) collapse to one space, also across inline tags,
+and text is trimmed at the edges of every block and around ``<br>``.  Only ASCII whitespace is
+touched: U+3000 (ideographic space), U+00A0 and full-width punctuation are content and are never
+folded (no NFKC).  ``<pre>`` is left exactly as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..context import CleanContext
+from ..dom import BLOCK_TAGS, HtmlElement, text_slots
+
+__all__ = ["ASCII_WHITESPACE", "normalize_whitespace"]
+
+ASCII_WHITESPACE = " \t\n\r\f"
+_RUN = re.compile(r"[ \t\n\r\f]+")
+
+
+def normalize_whitespace(root: HtmlElement, ctx: CleanContext) -> int:
+    """Collapse and trim ASCII whitespace in every block of ``root``."""
+    changes = 0
+    # Top-level text between blocks is only whitespace once the structure rule has run.
+    if root.text is not None:
+        root.text = None
+    for block in root:
+        if block.tail is not None:
+            block.tail = None
+        changes += _normalize_block_text(block)
+    return changes
+
+
+def _normalize_block_text(block: HtmlElement) -> int:
+    """One left-to-right pass over the text slots of ``block`` (and any blocks inside it).
+
+    ``pending`` remembers the slot whose text ends in a space: the space is dropped if a block
+    boundary or ``<br>`` follows, or kept when more text follows (which then loses its leading
+    space, so a run split across tags still collapses to one space).
+    """
+    changes = 0
+    pending: tuple[HtmlElement, str] | None = None
+    line_start = True
+    pre_depth = 0
+    for node, slot in text_slots(block):
+        tag = node.tag
+        if tag == "pre" and slot == "text":  # pre content is kept exactly as it is
+            if pre_depth == 0 and pending is not None:
+                changes += _trim_end(*pending)
+                pending = None
+            pre_depth += 1
+            continue
+        if tag == "pre":
+            pre_depth -= 1
+        if pre_depth:
+            continue
+        if tag in BLOCK_TAGS or tag == "br":
+            if pending is not None:
+                changes += _trim_end(*pending)
+                pending = None
+            line_start = True
+        value = getattr(node, slot)
+        if not value:
+            continue
+        new = _RUN.sub(" ", value)
+        if line_start or pending is not None:
+            new = new.lstrip(" ")
+        if new != value:
+            changes += 1
+            setattr(node, slot, new or None)
+        if new:
+            line_start = False
+            pending = (node, slot) if new.endswith(" ") else None
+    if pending is not None:
+        changes += _trim_end(*pending)
+    return changes
+
+
+def _trim_end(node: HtmlElement, slot: str) -> int:
+    value = getattr(node, slot)
+    if value and value.endswith(" "):
+        setattr(node, slot, value.rstrip(" ") or None)
+        return 1
+    return 0

@@ -1,0 +1,62 @@
+"""Rule 10 — the final allowlist sanitizer (nh3 by default, bleach as an option).
+
+The rules before it already produce allowlisted HTML; this pass is the independent second lock,
+run by a dedicated, well-reviewed sanitizer over the serialized output.  Both backends get the
+same allowlist (:data:`zakerclean.dom.ALLOWED_TAGS` / ``ALLOWED_ATTRIBUTES``) and URL schemes.
+Sanitizers are configured once, at import (nh3) or first use (bleach), and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import nh3
+
+from .dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from .errors import InvalidOptionsError
+from .urls import SAFE_SCHEMES
+
+__all__ = ["get_sanitizer", "sanitize"]
+
+_NH3 = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(SAFE_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+    clean_content_tags={"script", "style"},
+)
+
+
+@cache
+def _bleach_cleaner() -> Callable[[str], str]:
+    try:
+        import bleach
+    except ImportError as error:  # the optional extra is not installed
+        raise InvalidOptionsError(
+            "CleanOptions(sanitizer='bleach') needs the optional extra: "
+            "pip install 'zakerclean[bleach]'"
+        ) from error
+    cleaner = bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes={tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        protocols=SAFE_SCHEMES,
+        strip=True,
+        strip_comments=True,
+    )
+    return cleaner.clean  # type: ignore[no-any-return]
+
+
+def get_sanitizer(name: str) -> Callable[[str], str]:
+    """The ``clean(html) -> html`` function of sanitizer ``name`` (``"nh3"`` or ``"bleach"``)."""
+    if name == "nh3":
+        return _NH3.clean
+    if name == "bleach":
+        return _bleach_cleaner()
+    raise InvalidOptionsError(f"unknown sanitizer {name!r}")
+
+
+def sanitize(html: str, name: str = "nh3") -> str:
+    """Run the final allowlist sanitizer ``name`` over ``html``."""
+    return get_sanitizer(name)(html)

@@ -1,0 +1,53 @@
+"""Plain text of cleaned HTML: one paragraph per block, paragraphs separated by a blank line.
+
+Inside a block, ``<br>`` and nested blocks (list items, table rows) start a new line and table
+cells are separated by a tab.  A ``blockquote`` contributes its paragraphs as paragraphs.
+Images and videos contribute nothing; their captions do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dom import BLOCK_TAGS, HtmlElement, text_slots
+
+__all__ = ["tree_to_text"]
+
+_BLANK_LINES = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t]*|[ \t]*\n[ \t]*")
+
+
+def _block_text(block: HtmlElement) -> str:
+    parts: list[str] = []
+    for node, slot in text_slots(block):
+        tag = node.tag
+        if node is not block:
+            if tag == "br" and slot == "text":
+                parts.append("\n")
+            elif tag in ("td", "th") and slot == "tail":
+                parts.append("\t")
+            elif tag in BLOCK_TAGS and tag not in ("td", "th"):
+                parts.append("\n")
+        value = node.text if slot == "text" else node.tail
+        if value:
+            parts.append(value)
+    text = "".join(parts)
+    if block.tag == "pre":
+        return text.strip("\n")
+    return _BLANK_LINES.sub(lambda m: "\n", text).strip(" \t\n\r\f")
+
+
+def tree_to_text(root: HtmlElement) -> str:
+    """The plain text of a cleaned tree."""
+    paragraphs: list[str] = []
+    stack = list(reversed(root))
+    while stack:
+        block = stack.pop()
+        if block.tag == "blockquote":
+            stack.extend(reversed(block))
+            if block.text and block.text.strip():
+                paragraphs.append(block.text.strip(" \t\n\r\f"))
+            continue
+        text = _block_text(block)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
