@@ -150,6 +150,31 @@ def test_naive_values_are_read_in_tz(value: object, zone: str | tzinfo, expected
     assert parse_date(value, tz=zone) == expected
 
 
+class PytzLike(tzinfo):
+    """Behaves like a pytz zone: a wrong (LMT) offset unless attached with localize()."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=8, minutes=6)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "LMT"
+
+    def localize(self, dt: datetime, is_dst: bool | None = False) -> datetime:
+        if dt.hour == 2 and is_dst is None:
+            raise RuntimeError("AmbiguousTimeError")  # pytz's errors are not ValueErrors
+        return dt.replace(tzinfo=timezone(timedelta(hours=8)))
+
+
+def test_pytz_like_zones_are_localized() -> None:
+    assert parse_date("2021-04-17 17:10", tz=PytzLike()) == utc(2021, 4, 17, 9, 10)
+    assert parse_date(datetime(2021, 4, 17, 17, 10), tz=PytzLike()) == utc(2021, 4, 17, 9, 10)
+    with pytest.raises(DateParseError, match="ambiguous or does not exist"):
+        parse_date("2021-04-17 02:10", tz=PytzLike())
+
+
 # -- forms that need `now` ------------------------------------------------------------------------
 
 RELATIVE = [
@@ -234,6 +259,8 @@ REJECTED = [
     ("2021-04-17Z", None, "not a supported"),
     ("Sat Apr 17 2021 17:10:46 GMT+0800 (China Standard Time)", None, "not a supported"),
     ("17 Apr 21 17:10 GMT", None, "not a supported"),  # two-digit year
+    ("Sat, 17 Apr 2021 17:10:46 (CST)", None, "not a supported"),  # comment without offset
+    ("Sat, 17 Apr 2021 17:10:46 GMT (UTC)", None, "not a supported"),
     ("123456789", None, "not a supported"),  # 9 digits
     ("12345678901", None, "not a supported"),  # 11 digits
     # impossible fields

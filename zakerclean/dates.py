@@ -85,7 +85,9 @@ _CJK_CLOCK = r"(?P<hour>\d{1,2}) ?: ?(?P<minute>\d{2})(?: ?: ?(?P<second>\d{2}))
 _RFC2822_RE: Final = re.compile(
     r"(?:(?P<weekday>[A-Za-z]{3}),? ?)?(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4}) "
     r"(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"(?: (?P<zone>[+-]\d{4}|[A-Za-z]{1,5}))?(?: \([^()]*\))?",
+    r"(?: (?P<zone>[+-]\d{4}|[A-Za-z]{1,5}))?"
+    # A comment such as "(CST)" is allowed only after a numeric offset, which it cannot override.
+    r"(?: (?<=[+-]\d{4} )\([^()]*\))?",
     re.ASCII,
 )
 _ISO8601_RE: Final = re.compile(
@@ -180,7 +182,7 @@ def parse_date(
         _check_plausible(instant, context)
     except _Invalid as exc:
         raise DateParseError(f"cannot read {_show(value)} as a date: {exc}") from None
-    except (ValueError, OverflowError, ArithmeticError, TypeError) as exc:
+    except (ValueError, ArithmeticError, TypeError) as exc:
         # datetime's own range checks (day 31 in April, hour 24, year 10000, ...).
         raise DateParseError(f"cannot read {_show(value)} as a date: {exc}") from exc
     return instant
@@ -194,13 +196,11 @@ def format_rfc2822(dt: datetime) -> str:
     """
     if not isinstance(dt, datetime):
         raise DateParseError(f"format_rfc2822 needs a datetime, not {type(dt).__name__}")
+    if dt.utcoffset() is None:
+        raise DateParseError(f"format_rfc2822 needs an aware datetime, got naive {dt!r}")
     try:
-        if dt.utcoffset() is None:
-            raise DateParseError(f"format_rfc2822 needs an aware datetime, got naive {dt!r}")
         u = dt.astimezone(_UTC)
-    except (ValueError, OverflowError) as exc:
-        if isinstance(exc, DateParseError):
-            raise
+    except OverflowError as exc:
         raise DateParseError(f"cannot express {dt!r} in UTC: {exc}") from exc
     return (
         f"{_WEEKDAY_ABBRS[u.weekday()]}, {u.day:02d} {_MONTH_ABBRS[u.month - 1]} {u.year:04d} "

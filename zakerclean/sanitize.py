@@ -45,7 +45,12 @@ def _bleach_cleaner() -> Callable[[str], str]:
         strip=True,
         strip_comments=True,
     )
-    return cleaner.clean  # type: ignore[no-any-return]
+
+    def clean(html: str) -> str:
+        # bleach writes U+00A0 raw where nh3 writes &nbsp;: same DOM, made the same string
+        return str(cleaner.clean(html)).replace("\xa0", "&nbsp;")
+
+    return clean
 
 
 def get_sanitizer(name: str) -> Callable[[str], str]:
