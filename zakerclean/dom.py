@@ -6,9 +6,10 @@ Allowlists are frozensets (as in bleach/nh3) and are the single source of truth:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import lxml.html
+from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
@@ -27,6 +28,9 @@ __all__ = [
     "serialize_children",
     "text_slots",
     "unwrap",
+    "unwrap_all",
+    "flatten_deep_nesting",
+    "MAX_DEPTH",
 ]
 
 #: Tags allowed in cleaned HTML.
@@ -116,6 +120,45 @@ def serialize_children(root: HtmlElement) -> str:
 def unwrap(element: HtmlElement) -> None:
     """Replace ``element`` by its content (text, children and tail stay in place)."""
     element.drop_tag()
+
+
+_UNWRAP_MARK = "zakerclean-unwrap"
+
+
+def unwrap_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> int:
+    """Unwrap every element of ``elements`` (all below ``root``) in one pass; return how many.
+
+    ``drop_tag`` looks its element up among its siblings, so unwrapping many siblings one by one
+    is quadratic; marking them and stripping the mark once is linear.
+    """
+    count = 0
+    for element in elements:
+        element.tag = _UNWRAP_MARK
+        count += 1
+    if count:
+        etree.strip_tags(root, _UNWRAP_MARK)
+    return count
+
+
+#: Deepest element nesting the rules work on.  libxml2 already stops at 256 levels; the
+#: recursive structure rule needs a margin below Python's recursion limit.
+MAX_DEPTH = 64
+_NON_CONTENT_WHEN_FLATTENING = frozenset({"img", "video", "br", "iframe", "source"})
+
+
+def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
+    """Unwrap elements nested more than ``limit`` levels below ``root``; return how many.
+
+    Text and media stay where they are; only the excess wrappers go.
+    """
+    deepest_allowed = root.xpath("*/" * (limit - 1) + "*")
+    doomed = [
+        inner
+        for element in deepest_allowed
+        for inner in element.iterdescendants()
+        if inner.tag not in _NON_CONTENT_WHEN_FLATTENING
+    ]
+    return unwrap_all(root, doomed)
 
 
 def remove(element: HtmlElement) -> None:

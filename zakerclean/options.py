@@ -34,10 +34,6 @@ class CleanOptions:
         remove_boilerplate: drop trailer/tool containers (rule 1).
         detect_captions: turn short caption-like text after an image into ``<figcaption>``.
         decode_redirects: replace ZAKER's ``link.php`` redirector by its decoded target.
-        typography: restore ZAKER's space-padded ASCII quotes to curly quotes (rule 9).
-        cjk_spacing: remove the spaces ZAKER inserts between CJK and Latin/digits (off by default).
-        cjk_brackets: turn `` ( x ) `` around CJK into ``（x）`` (off by default).
-        restore_titles: undo the post generator's ``_`` substitutions in titles.
         base_url: resolve relative URLs against this URL (``parse(base_url=...)`` overrides it).
         tz: IANA time zone that naive dates are read in.
         max_bytes: inputs larger than this raise ``InputTooLargeError`` before any parsing.
@@ -48,10 +44,6 @@ class CleanOptions:
     remove_boilerplate: bool = True
     detect_captions: bool = True
     decode_redirects: bool = True
-    typography: bool = True
-    cjk_spacing: bool = False
-    cjk_brackets: bool = False
-    restore_titles: bool = True
     base_url: str | None = None
     tz: str = "Asia/Shanghai"
     max_bytes: int = 5_000_000
@@ -76,10 +68,6 @@ class CleanOptions:
             "remove_boilerplate",
             "detect_captions",
             "decode_redirects",
-            "typography",
-            "cjk_spacing",
-            "cjk_brackets",
-            "restore_titles",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise InvalidOptionsError(

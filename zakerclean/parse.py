@@ -204,9 +204,18 @@ def _cover(
     raw = headimg or thumbnail
     if not raw:
         return None, False
-    cover_url = clean_url(raw, proxies=options.proxies, base_url=base_url)
+
+    def clean(value: str) -> str | None:
+        return clean_url(
+            value,
+            proxies=options.proxies,
+            base_url=base_url,
+            decode_redirects=options.decode_redirects,
+        )
+
+    cover_url = clean(raw)
     if headimg and thumbnail:
-        thumb_url = clean_url(thumbnail, proxies=options.proxies, base_url=base_url)
+        thumb_url = clean(thumbnail)
         if thumb_url != cover_url:
             meta["thumbnail"] = thumb_url if thumb_url is not None else thumbnail
     if cover_url is None:

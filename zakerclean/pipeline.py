@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 
 from .context import CleanContext
-from .dom import HtmlElement, parse_fragment, serialize_children
+from .dom import MAX_DEPTH, HtmlElement, flatten_deep_nesting, parse_fragment, serialize_children
 from .media import collect_images, collect_videos
 from .models import Image, Video
 from .options import CleanOptions
@@ -63,6 +64,11 @@ class CleanResult:
     warnings: tuple[str, ...]
 
 
+def _unescaped(html: str) -> str:
+    """Serializers differ in escaping (``&nbsp;``, ``&quot;``, quote style), not in content."""
+    return unescape(html).replace("'", '"')
+
+
 def clean_fragment(
     fragment: str,
     options: CleanOptions,
@@ -78,6 +84,9 @@ def clean_fragment(
     if stills:
         ctx.stills.update(stills)
     root = parse_fragment(fragment)
+    flattened = flatten_deep_nesting(root)
+    if flattened:
+        ctx.warn(f"{flattened} elements nested deeper than {MAX_DEPTH} levels were unwrapped")
     steps: list[tuple[str, int]] = []
     for step in PASSES:
         count = step.rule(root, ctx)
@@ -85,7 +94,7 @@ def clean_fragment(
             steps.append((step.name, count))
     serialized = serialize_children(root)
     html = get_sanitizer(options.sanitizer)(serialized)
-    if html != serialized.replace("\xa0", "&nbsp;"):
+    if html != serialized and _unescaped(html) != _unescaped(serialized):
         steps.append(("sanitize", 1))  # 10: the second lock found something the rules let by
     return CleanResult(
         html=html,

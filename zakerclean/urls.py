@@ -3,15 +3,16 @@
 One function, :func:`clean_url`, turns a raw attribute value into the URL zakerclean keeps, or
 ``None`` when nothing safe is left.  Each step is a small named function so a reader can see what
 happens to ``https://cors.zfour.workers.dev/?http://zkres.myzaker.com/x.jpg`` in order:
-unproxy → scheme-relative → resolve → redirector → scheme check.
+unproxy → scheme-relative → scheme check (relative URLs: resolve) → redirector → ASCII form.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import re
-from urllib.parse import parse_qs, unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 
 __all__ = [
     "SAFE_SCHEMES",
@@ -31,12 +32,31 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 
 def _without_scheme(url: str) -> str:
-    """``https://a/b`` → ``a/b``; proxies match over http and https alike."""
-    if url.startswith("https://"):
+    """``https://a/b`` → ``a/b`` (any case); proxies match over http and https alike."""
+    lowered = url[:8].lower()
+    if lowered.startswith("https://"):
         return url[8:]
-    if url.startswith("http://"):
+    if lowered.startswith("http://"):
         return url[7:]
     return url
+
+
+def _ascii(url: str) -> str:
+    """The ASCII form of ``url``: an IDNA host, other non-ASCII characters percent-encoded.
+
+    lxml writes ``href``/``src`` in this form anyway; doing it here keeps ``Image.url`` and the
+    HTML identical, so a parsed ``to_hexo()`` gives the same article.
+    """
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    host = parts.hostname or ""
+    if host and not host.isascii():
+        with contextlib.suppress(UnicodeError):  # else left to the percent-encoding below
+            netloc = netloc.replace(host, host.encode("idna").decode("ascii"))
+    rebuilt = parts._replace(netloc=netloc).geturl()
+    return quote(rebuilt, safe="".join(chr(c) for c in range(0x21, 0x7F)))
 
 
 def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
@@ -46,7 +66,7 @@ def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
     """
     if not proxies:
         return url
-    bare_prefixes = [_without_scheme(p) for p in proxies]
+    bare_prefixes = [_without_scheme(p.lower()) for p in proxies]
     changed = True
     while changed:
         changed = False
@@ -54,7 +74,7 @@ def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
         if bare is url:  # no http(s) scheme: cannot be behind a proxy
             break
         for prefix in bare_prefixes:
-            if bare.startswith(prefix):
+            if bare[: len(prefix)].lower() == prefix:
                 rest = bare[len(prefix) :]
                 if rest[:7].lower() in ("http%3a", "https%3"):
                     rest = unquote(rest)
@@ -132,7 +152,7 @@ def clean_url(
                 url = urljoin(base_url, url)
             except ValueError:
                 return None
-        return url or None
+        return _ascii(url) if url else None
     if match.group(1).lower() not in SAFE_SCHEMES:
         return None
     if probe != url:
@@ -142,4 +162,4 @@ def clean_url(
         target = decode_zaker_redirect(url)
         if target is not None:
             url = strip_proxies(target, proxies)
-    return url
+    return _ascii(url)

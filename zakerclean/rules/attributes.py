@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..context import CleanContext
-from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlElement, unwrap
+from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlElement, unwrap_all
 
 __all__ = ["INTEGER_ATTRIBUTES", "filter_attributes"]
 
@@ -23,11 +23,11 @@ _NO_ATTRIBUTES: frozenset[str] = frozenset()
 def filter_attributes(root: HtmlElement, ctx: CleanContext) -> int:
     """Unwrap tags outside the allowlist and drop attributes outside it."""
     changes = 0
-    for element in list(root.iterdescendants()):
+    outside: list[HtmlElement] = []
+    for element in root.iterdescendants():
         tag = element.tag
         if tag not in ALLOWED_TAGS:
-            unwrap(element)
-            changes += 1
+            outside.append(element)
             continue
         attributes = element.attrib
         if not attributes:
@@ -42,4 +42,4 @@ def filter_attributes(root: HtmlElement, ctx: CleanContext) -> int:
             elif name == "controls" and value != "":
                 attributes[name] = ""
                 changes += 1
-    return changes
+    return changes + unwrap_all(root, outside)

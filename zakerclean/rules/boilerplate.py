@@ -38,6 +38,12 @@ NON_CONTENT_TAGS: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+#: Non-content elements removed without a warning: they never hold anything a reader sees.
+_NEVER_CONTENT: frozenset[str] = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "base"}
+)
+
+
 def is_boilerplate(element: HtmlElement) -> bool:
     """True for a ZAKER trailer or tool container (by ``id`` or ``class``)."""
     if element.get("id") in BOILERPLATE_IDS:
@@ -57,11 +63,23 @@ def strip_boilerplate(root: HtmlElement, ctx: CleanContext) -> int:
         elif tag in NON_CONTENT_TAGS or (check_boilerplate and is_boilerplate(element)):
             doomed.append(element)
     removed = 0
+    reported: dict[str, int] = {}
     for element in doomed:
         if element.getparent() is not None and _attached(element, root):
+            tag = element.tag
+            if isinstance(tag, str) and tag not in _NEVER_CONTENT and _has_content(element):
+                reported[tag] = reported.get(tag, 0) + 1
             remove(element)
             removed += 1
+    for tag, count in reported.items():
+        ctx.warn(f"{count} <{tag}> element(s) with content removed: not article content")
     return removed
+
+
+def _has_content(element: HtmlElement) -> bool:
+    return bool(element.text_content().strip()) or any(
+        element.get(name) for name in ("src", "data", "href")
+    )
 
 
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:

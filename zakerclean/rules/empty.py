@@ -33,6 +33,9 @@ def remove_empty_elements(root: HtmlElement, ctx: CleanContext) -> int:
             continue
         if tag in TABLE_STRUCTURE_TAGS and _inside_table(element):
             continue  # kept for the table's shape; the table itself goes if it is all empty
+        if element.text or any(child.tail for child in element):
+            # "一<strong> </strong>二": the space still separates the words around it
+            element.tail = " " + (element.tail or "")
         remove(element)
         changes += 1
     return changes + _drop_stray_breaks(root)
@@ -42,20 +45,41 @@ def _inside_table(element: HtmlElement) -> bool:
     return any(ancestor.tag == "table" for ancestor in element.iterancestors())
 
 
+def _nothing_before(node: HtmlElement, root: HtmlElement) -> bool:
+    """True when no text or element precedes ``node`` inside its enclosing block."""
+    while True:
+        parent = node.getparent()
+        if node.getprevious() is not None or parent is None or not is_blank(parent.text):
+            return False
+        if parent is root or parent.tag in BLOCK_TAGS:
+            return True
+        node = parent
+
+
+def _nothing_after(node: HtmlElement, root: HtmlElement) -> bool:
+    """True when no text or element follows ``node`` inside its enclosing block."""
+    while True:
+        if not is_blank(node.tail) or node.getnext() is not None:
+            return False
+        parent = node.getparent()
+        if parent is None or parent is root or parent.tag in BLOCK_TAGS:
+            return True
+        node = parent
+
+
 def _drop_stray_breaks(root: HtmlElement) -> int:
-    """Drop ``<br>`` at a block's start or end and all but the first of a run of ``<br>``."""
+    """Drop ``<br>`` at a block's start or end and all but the first of a run of ``<br>``.
+
+    "Start" and "end" look through inline wrappers: ``<p>一<span>二<br></span></p>`` ends in one.
+    """
     changes = 0
-    for br in list(root.iter("br")):
+    for br in reversed(list(root.iter("br"))):  # last first: a run at the end goes whole
         parent = br.getparent()
         if parent is None:
             continue
         previous = br.getprevious()
-        at_start = previous is None and is_blank(parent.text) if parent.tag in BLOCK_TAGS else False
         after_break = previous is not None and previous.tag == "br" and is_blank(previous.tail)
-        at_end = (
-            parent.tag in BLOCK_TAGS and br.getnext() is None and is_blank(br.tail)
-        ) or parent is root
-        if at_start or after_break or at_end:
+        if parent is root or after_break or _nothing_before(br, root) or _nothing_after(br, root):
             remove(br)
             changes += 1
     return changes

@@ -10,7 +10,7 @@ image and video rules, which pick their URLs first.
 from __future__ import annotations
 
 from ..context import CleanContext
-from ..dom import HtmlElement, unwrap
+from ..dom import HtmlElement, unwrap_all
 
 __all__ = ["fix_links"]
 
@@ -18,13 +18,13 @@ __all__ = ["fix_links"]
 def fix_links(root: HtmlElement, ctx: CleanContext) -> int:
     """Clean every link URL; unwrap links left without a safe one."""
     changes = 0
-    for link in list(root.iter("a")):
+    unsafe: list[HtmlElement] = []
+    for link in root.iter("a"):
         raw = link.get("href")
         url = ctx.url(raw)
         if url is None:
-            unwrap(link)
-            changes += 1
+            unsafe.append(link)
         elif url != raw:
             link.set("href", url)
             changes += 1
-    return changes
+    return changes + unwrap_all(root, unsafe)

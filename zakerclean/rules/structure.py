@@ -28,7 +28,7 @@ from ..dom import (
     MEDIA_TAGS,
     HtmlElement,
     is_blank,
-    unwrap,
+    unwrap_all,
 )
 
 __all__ = ["CAPTION_MAX_CHARS", "RENAMED_TAGS", "looks_like_caption", "normalize_structure"]
@@ -50,7 +50,20 @@ RENAMED_TAGS: dict[str, str] = {
 _PHRASING_BLOCKS = HEADING_TAGS | {"figcaption", "caption", "pre"}
 #: Containers that may hold both text and blocks (content normalized, not forced into ``p``).
 _FLOW_BLOCKS = frozenset({"li", "td", "th"})
-_TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
+#: What each table part may hold; anything else is moved before the table.
+_TABLE_CHILDREN: dict[str, frozenset[str]] = {
+    "table": frozenset({"caption", "thead", "tbody", "tfoot", "tr"}),
+    "thead": frozenset({"tr"}),
+    "tbody": frozenset({"tr"}),
+    "tfoot": frozenset({"tr"}),
+    "tr": frozenset({"td", "th"}),
+}
+#: Blocks that only mean something inside their parent (a list, a table, a figure); found
+#: anywhere else they are unwrapped like layout containers.
+_ONLY_INSIDE_PARENT = frozenset(
+    {"li", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "figcaption"}
+)
+#: Inline tags whose nesting in an identical tag adds nothing (``a`` in ``a`` is invalid too).
 _INLINE_COLLAPSIBLE = frozenset({"strong", "em", "u", "s", "sub", "sup", "code", "a"})
 
 #: Captions are short; longer text after an image is a paragraph.
@@ -72,6 +85,10 @@ class _Builder:
 
     def __init__(self, ctx: CleanContext) -> None:
         self.ctx = ctx
+        #: how many ``<p>`` elements enclose the content being added (0: bare content)
+        self.paragraph_depth = 0
+        #: whether the current run started outside any ``<p>`` (only bare text can be a caption)
+        self.run_is_bare = False
         self.blocks: list[HtmlElement] = []
         self.run: HtmlElement | None = None
         self.changes = 0
@@ -82,12 +99,14 @@ class _Builder:
         if self.run is None:
             if is_blank(text):
                 return
-            self.run = Element("p")
-        if len(self.run):
-            last = self.run[-1]
+            run = self._start_run()
+        else:
+            run = self.run
+        if len(run):
+            last = run[-1]
             last.tail = (last.tail or "") + text
         else:
-            self.run.text = (self.run.text or "") + text
+            run.text = (run.text or "") + text
 
     def attach_caption(self, paragraph: HtmlElement, before: int | None = None) -> bool:
         """Make ``paragraph`` the ``figcaption`` of the figure at ``blocks[before - 1]``
@@ -103,9 +122,16 @@ class _Builder:
         self.changes += 1
         return True
 
+    def _start_run(self) -> HtmlElement:
+        self.run = Element("p")
+        self.run_is_bare = self.paragraph_depth == 0
+        return self.run
+
     def _caption(self, run: HtmlElement) -> bool:
-        """Attach a text-only, caption-like run right after a figure as its ``figcaption``."""
-        if len(run) or run.text is None or not looks_like_caption(run.text):
+        """Attach a bare, text-only, caption-like run right after a figure as its caption."""
+        if not self.run_is_bare or len(run) or run.text is None:
+            return False
+        if not looks_like_caption(run.text):
             return False
         return self.attach_caption(run)
 
@@ -113,9 +139,8 @@ class _Builder:
         if len(element):
             self.changes += _unwrap_blocks_inside(element)
         tail, element.tail = element.tail, None
-        if self.run is None:
-            self.run = Element("p")
-        self.run.append(element)
+        run = self.run if self.run is not None else self._start_run()
+        run.append(element)
         self.text(tail)
 
     def block(self, element: HtmlElement) -> None:
@@ -129,11 +154,12 @@ class _Builder:
         if run is None:
             return
         if _media_only(run):
-            for medium in list(run):
-                if medium.tag in MEDIA_TAGS:
+            # one figure per medium (or per link around one); empty inline leftovers go
+            for child in list(run):
+                if child.tag in MEDIA_TAGS or _holds_media(child):
                     figure = Element("figure")
-                    medium.tail = None
-                    figure.append(medium)
+                    child.tail = None
+                    figure.append(child)
                     self.blocks.append(figure)
             self.changes += 1
             return
@@ -148,20 +174,39 @@ class _Builder:
         return self.blocks
 
 
+def _holds_media(element: HtmlElement) -> bool:
+    return any(inner.tag in MEDIA_TAGS for inner in element.iterdescendants())
+
+
 def _media_only(run: HtmlElement) -> bool:
-    if not is_blank(run.text) or len(run) == 0:
-        return False
-    return all(child.tag in MEDIA_TAGS and is_blank(child.tail) for child in run)
+    """A run with images or videos and no text at all (``<br>`` and empty tags aside)."""
+    return len(run) > 0 and is_blank(run.text_content()) and _holds_media(run)
+
+
+def _is_block_like(element: HtmlElement) -> bool:
+    return element.tag in LAYOUT_TAGS or element.tag in BLOCK_TAGS or element.tag == "p"
 
 
 def _unwrap_blocks_inside(element: HtmlElement) -> int:
-    """Unwrap block and layout elements inside an inline or phrasing element (text stays)."""
-    changes = 0
-    for inner in list(element.iterdescendants()):
-        if inner.tag in LAYOUT_TAGS or inner.tag in BLOCK_TAGS or inner.tag == "p":
-            unwrap(inner)
-            changes += 1
-    return changes
+    """Unwrap block and layout elements inside an inline or phrasing element.
+
+    Their text stays, separated by a space so that two blocks' words do not run together
+    (the whitespace rule trims it where it is not needed).
+    """
+    blocks = [inner for inner in element.iterdescendants() if _is_block_like(inner)]
+    for block in blocks:
+        block.text = " " + (block.text or "")
+        block.tail = " " + (block.tail or "")
+    return unwrap_all(element, blocks)
+
+
+def _holds_blocks(element: HtmlElement) -> bool:
+    """An inline wrapper (``span``, ``strong`` …) around paragraphs acts as a layout container."""
+    return (
+        element.tag != "a"
+        and len(element) > 0
+        and any(_is_block_like(inner) for inner in element.iterdescendants())
+    )
 
 
 def _is_caption_box(container: HtmlElement, blocks: list[HtmlElement]) -> bool:
@@ -190,20 +235,37 @@ def _add_content(builder: _Builder, container: HtmlElement) -> None:
 
 def _add(builder: _Builder, child: HtmlElement) -> None:
     tag = child.tag
-    if tag in LAYOUT_TAGS or tag == "p":
+    if (
+        tag in LAYOUT_TAGS
+        or tag == "p"
+        or tag in _ONLY_INSIDE_PARENT
+        or (tag not in BLOCK_TAGS and _holds_blocks(child))
+    ):
         # unwrapped in place: its blocks join the same sequence, so a caption box can still
         # find the figure that a sibling container produced
         builder.flush()
         tail, child.tail = child.tail, None
         first = len(builder.blocks)
+        builder.paragraph_depth += tag == "p"
         _add_content(builder, child)
         builder.flush()
+        builder.paragraph_depth -= tag == "p"
         added = builder.blocks[first:]
         if _is_caption_box(child, added) and builder.attach_caption(added[0], before=first):
             del builder.blocks[first:]
-        elif tag != "p" or len(added) != 1 or added[0].tag != "p":
-            builder.changes += 1  # a layout container unwrapped, or a paragraph split or emptied
+        elif tag != "p" or len(added) != 1 or added[0].tag != "p" or child.attrib:
+            # a layout container unwrapped; a paragraph split, emptied or stripped of attributes
+            builder.changes += 1
         builder.text(tail)
+    elif tag == "table":
+        fostered: list[HtmlElement | str] = []
+        builder.changes += _normalize_table(child, builder.ctx, fostered)
+        for item in fostered:  # content that has no place in a table goes before it
+            if isinstance(item, str):
+                builder.text(item)
+            else:
+                _add(builder, item)
+        builder.block(child)
     elif tag in BLOCK_TAGS:
         builder.changes += _normalize_block(child, builder.ctx)
         builder.block(child)
@@ -218,19 +280,13 @@ def _normalize_block(block: HtmlElement, ctx: CleanContext) -> int:
         return 0 if tag == "pre" else _unwrap_blocks_inside(block)
     if tag in ("ul", "ol"):
         return _normalize_list(block, ctx)
-    if tag in _TABLE_TAGS:
-        for part in block:
-            if part.tag in _TABLE_TAGS or part.tag in _FLOW_BLOCKS or part.tag == "caption":
-                changes += _normalize_block(part, ctx)
-        return changes
     if tag == "figure":
-        for inner in list(block):
+        for inner in block:
             if inner.tag == "figcaption":
                 changes += _normalize_block(inner, ctx)
-            elif inner.tag in LAYOUT_TAGS or inner.tag == "p":
-                unwrap(inner)
-                changes += 1
-        return changes
+        return changes + unwrap_all(
+            block, [inner for inner in block if inner.tag in LAYOUT_TAGS or inner.tag == "p"]
+        )
     # blockquote (always blocks inside) and li/td/th (text or blocks)
     inner_builder = _build_blocks(block, ctx)
     blocks = inner_builder.blocks
@@ -242,6 +298,37 @@ def _normalize_block(block: HtmlElement, ctx: CleanContext) -> int:
         block[:] = list(only)
     else:
         block[:] = blocks
+    return changes
+
+
+def _normalize_table(
+    part: HtmlElement, ctx: CleanContext, fostered: list[HtmlElement | str]
+) -> int:
+    """Keep only proper table structure in ``part``; move the rest to ``fostered``.
+
+    Like an HTML5 parser's foster parenting: text and elements with no place in a table go
+    before it, so that re-parsing the output cannot move them (idempotence).
+    """
+    changes = 0
+    allowed = _TABLE_CHILDREN[str(part.tag)]
+    if part.text is not None and part.text.strip():
+        fostered.append(part.text)
+        changes += 1
+    part.text = None
+    for child in list(part):
+        tail, child.tail = child.tail, None
+        if child.tag in allowed:
+            if child.tag in _TABLE_CHILDREN:
+                changes += _normalize_table(child, ctx, fostered)
+            else:
+                changes += _normalize_block(child, ctx)
+        else:
+            part.remove(child)
+            fostered.append(child)
+            changes += 1
+        if tail is not None and tail.strip():
+            fostered.append(tail)
+            changes += 1
     return changes
 
 
@@ -281,18 +368,15 @@ def _rename_tags(root: HtmlElement) -> int:
 
 def _collapse_nested_inline(root: HtmlElement) -> int:
     """Unwrap ``<strong>`` inside ``<strong>`` (and so on): the inner one adds nothing."""
-    changes = 0
-    for element in list(root.iter(*_INLINE_COLLAPSIBLE)):
-        if element.tag == "a":
-            continue
+    nested: list[HtmlElement] = []
+    for element in root.iter(*_INLINE_COLLAPSIBLE):
         parent = element.getparent()
         while parent is not None and parent is not root and parent.tag not in BLOCK_TAGS:
             if parent.tag == element.tag:
-                unwrap(element)
-                changes += 1
+                nested.append(element)
                 break
             parent = parent.getparent()
-    return changes
+    return unwrap_all(root, nested)
 
 
 def normalize_structure(root: HtmlElement, ctx: CleanContext) -> int:

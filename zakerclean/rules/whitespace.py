@@ -45,10 +45,15 @@ def _normalize_block_text(block: HtmlElement) -> int:
     pre_depth = 0
     for node, slot in text_slots(block):
         tag = node.tag
-        if tag == "pre" and slot == "text":  # pre content is kept exactly as it is
+        if tag == "pre" and slot == "text":  # pre content is kept as it is...
             if pre_depth == 0 and pending is not None:
                 changes += _trim_end(*pending)
                 pending = None
+            if node.text and node.text[0] in "\r\n":
+                # ...but for leading newlines: HTML parsers drop the first one, so keeping
+                # them would change the text each time the output is parsed again
+                node.text = node.text.lstrip("\r\n") or None
+                changes += 1
             pre_depth += 1
             continue
         if tag == "pre":
