@@ -35,6 +35,11 @@ def utc(
 # -- forms that need no `now` ---------------------------------------------------------------------
 
 ABSOLUTE = [
+    # read by the fenced-in dateutil fallback
+    ("2021.04.17 17:10", datetime(2021, 4, 17, 9, 10, tzinfo=UTC)),
+    ("17-Apr-2021 17:10", datetime(2021, 4, 17, 9, 10, tzinfo=UTC)),
+    ("Apr 17 2021 17:10:46 +0800", datetime(2021, 4, 17, 9, 10, 46, tzinfo=UTC)),
+    ("Sat Apr 17 17:10:46 2021", datetime(2021, 4, 17, 9, 10, 46, tzinfo=UTC)),
     # RFC 2822 (the commonest form: RSSHub pubDate)
     ("Sat, 17 Apr 2021 17:10:46 GMT", utc(2021, 4, 17, 17, 10, 46)),
     ("Sat, 17 Apr 2021 17:10:46 +0800", utc(2021, 4, 17, 9, 10, 46)),
@@ -237,10 +242,12 @@ REJECTED = [
     ("", None, "empty"),
     ("   \n\t", None, "empty"),
     ("hello", None, "not a supported"),
-    ("2021", None, "not a supported"),
-    ("2021-04", None, "not a supported"),
-    ("2021年4月", None, "not a supported"),
-    ("April 2021", None, "not a supported"),  # no day: never filled in
+    ("2021", None, "missing"),
+    ("2021-04", None, "missing"),
+    ("2021年4月", None, "missing"),
+    ("April 2021", None, "missing"),  # no day: never filled in
+    ("2021.4.5", None, "ambiguous"),  # dateutil would read it either way
+    ("Apr 2021 17:10", None, "missing"),
     ("17:10", None, "not a supported"),  # no date: never "today"
     ("今天", None, "not a supported"),  # no time: never midnight
     ("3个月前", NOW, "not a supported"),

@@ -12,7 +12,8 @@ Nothing is guessed from hidden state: there is no clock (forms relative to the p
 ``5分钟前`` or a date without a year, need the caller's ``now``), no locale, no system time zone
 (naive values are read in the ``tz`` argument), and no default filling of missing fields -- which
 is why python-dateutil's parser, whose ``default``, two-digit-year and ``GMT+3`` conventions are
-exactly such guesses, is not used.
+exactly such guesses, is only the last reader, fenced in so that it cannot guess (see
+:func:`_parse_with_dateutil`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateutil_parser
+from dateutil.parser import parserinfo
 
 from zakerclean.errors import DateParseError
 
@@ -435,6 +439,78 @@ def _reject_day_month_ambiguous(text: str, context: _Context) -> datetime | None
     )
 
 
+class _CjkParserInfo(parserinfo):
+    """dateutil's vocabulary plus the Chinese date words: 年/月/日/号/时/分/秒 as separators,
+    上午/下午 as am/pm."""
+
+    JUMP = [*parserinfo.JUMP, "年", "月", "日", "号", "时", "分", "秒", "星期", "周"]  # noqa: RUF012
+    # dateutil takes tuples of any length here; its type stubs say pairs
+    AMPM = [("am", "a", "上午", "早上"), ("pm", "p", "下午", "晚上")]  # type: ignore[list-item]  # noqa: RUF012
+
+
+_DATEUTIL_INFO: Final = _CjkParserInfo()
+#: Two defaults that differ in year, month and day: a field dateutil filled in from its default
+#: shows up as two different results, and the value is rejected instead of guessed.
+_DATEUTIL_DEFAULTS: Final = (datetime(2000, 1, 1), datetime(2001, 2, 2))
+_FOUR_DIGIT_YEAR_RE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
+_ISO_LIKE_RE: Final = re.compile(r"\dT\d", re.ASCII)
+#: "GMT+3" means UTC-3 to dateutil (POSIX); too easy to misread either way.
+_POSIX_OFFSET_RE: Final = re.compile(r"(?:GMT|UTC|UT)\s*[+-]\d", re.ASCII | re.IGNORECASE)
+
+
+def _dateutil_zone(name: str | None, offset: int | None) -> tzinfo | None:
+    """``tzinfos`` for dateutil: the same zone names as the explicit forms, nothing else."""
+    if name is not None:
+        return timezone(_zone_offset(name))
+    if offset is not None:
+        return timezone(timedelta(seconds=offset))
+    return None  # no zone in the text: naive, read in the caller's tz
+
+
+def _parse_with_dateutil(text: str, context: _Context) -> datetime | None:
+    """Any other form python-dateutil reads *unambiguously and completely*
+    (``2021.04.17 17:10``, ``17-Apr-2021 17:10``, ``Apr 17 2021 17:10:46 +0800`` …).
+
+    Guarded so that dateutil never guesses: a four-digit year must be written; the value is read
+    with two different defaults and with day-first on and off, and all readings must agree (a
+    missing field or a day/month that could be either gives differing readings); never fuzzy;
+    zone names are the explicit forms' names, and ``GMT+3``-style offsets are refused.
+    """
+    if (
+        _FOUR_DIGIT_YEAR_RE.search(text) is None
+        or _POSIX_OFFSET_RE.search(text)
+        or _ISO_LIKE_RE.search(text)  # odd ISO 8601 variants stay rejected, see docs/dates.md
+        or not text.isprintable()
+    ):
+        return None
+    readings: set[datetime] = set()
+    for default, dayfirst in (
+        (_DATEUTIL_DEFAULTS[0], False),
+        (_DATEUTIL_DEFAULTS[1], False),
+        (_DATEUTIL_DEFAULTS[0], True),
+    ):
+        try:
+            reading = dateutil_parser.parse(
+                text,
+                parserinfo=_DATEUTIL_INFO,
+                default=default,
+                dayfirst=dayfirst,
+                fuzzy=False,
+                tzinfos=_dateutil_zone,
+            )
+        except _Invalid:
+            raise  # a zone name the explicit forms refuse (CST, BST ...)
+        except Exception:  # ParserError, ValueError, OverflowError ...: not dateutil's form
+            return None
+        readings.add(reading)
+    if len(readings) != 1:
+        raise _Invalid("some date fields are missing or ambiguous (day/month order)")
+    reading = readings.pop()
+    if reading.tzinfo is None:
+        return context.localize(reading)
+    return reading.astimezone(_UTC)
+
+
 _TEXT_PARSERS: Final[tuple[_TextParser, ...]] = (
     _parse_rfc2822,
     _parse_iso8601,
@@ -445,6 +521,7 @@ _TEXT_PARSERS: Final[tuple[_TextParser, ...]] = (
     _parse_relative,
     _parse_yearless,  # after the dash forms above: "04-17 17:10" has no year
     _reject_day_month_ambiguous,
+    _parse_with_dateutil,  # last: the general reader, for the rarer unambiguous forms
 )
 
 
