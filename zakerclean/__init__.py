@@ -9,6 +9,7 @@ Everything public is importable from here; see ``docs/api.md``.
 
 from __future__ import annotations
 
+from .batch import parse_many
 from .cleaning import clean_html
 from .dates import parse_date
 from .errors import (
@@ -50,4 +51,5 @@ __all__ = [
     "parse",
     "parse_date",
     "parse_file",
+    "parse_many",
 ]

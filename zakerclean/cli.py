@@ -1,72 +1,430 @@
-"""The ``zakerclean`` command (also ``python -m zakerclean``).
+"""The ``zakerclean`` command (also ``python -m zakerclean``), SPEC §7.
 
-``zakerclean clean PATH...`` writes one JSON record per input to stdout: the article, or
-``{"path": ..., "error": {"type": ..., "message": ...}}``.  Exit status 0 when every input
-parsed, 1 when some failed, 2 on usage errors.
+``zakerclean clean PATH...`` turns files, folders (recursively: .md .html .htm .xml) and ``-``
+(stdin) into one record per input: JSON Lines by default, a JSON array, or one Markdown / HTML /
+Hexo file per input in an output folder that mirrors the input tree.  Exit status: 0 when every
+input parsed, 1 when some failed (every record is still written), 2 on usage errors.
+``zakerclean show FILE`` prints one article for a person; ``zakerclean schema`` prints the
+JSON Schema of an article record.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import __version__
-from .errors import ZakerCleanError
-from .models import Failure
-from .parse import parse_file
+from .batch import Source, ordered_map, parse_source, source_name
+from .errors import InvalidOptionsError
+from .models import Article, Failure
+from .options import DEFAULT_PROXIES, CleanOptions
+from .pipeline import PASSES
 
-__all__ = ["main", "INPUT_SUFFIXES"]
+__all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
 
 #: File name endings read when a directory is given.
 INPUT_SUFFIXES = (".md", ".html", ".htm", ".xml")
+#: Output formats: records on a stream, or one file per input in a directory.
+STREAM_FORMATS = ("jsonl", "json")
+FILE_FORMATS = {"md": ".md", "html": ".html", "hexo": ".md"}
+FORMATS = STREAM_FORMATS + tuple(FILE_FORMATS)
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[Path]:
+class UsageError(Exception):
+    """A command-line mistake: reported on stderr with exit status 2."""
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input: where it comes from and where its output file goes (relative)."""
+
+    source: Source
+    relative: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back: small, picklable, already rendered."""
+
+    name: str
+    relative: str
+    ok: bool
+    payload: str
+    steps: tuple[tuple[str, int], ...] = ()
+
+
+# -- inputs --------------------------------------------------------------------------------------
+
+
+def iter_inputs(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[Input]:
+    """Expand the command-line paths: directories recursively, in sorted order; ``-`` is stdin."""
     for name in paths:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield Input(source=("-", data), relative="stdin")
+            continue
         path = Path(name)
         if path.is_dir():
-            yield from sorted(
+            files = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
             )
+            for file in files:
+                yield Input(source=str(file), relative=file.relative_to(path).as_posix())
         else:
-            yield path
+            yield Input(source=name, relative=path.name)
 
 
-def _record(path: Path) -> tuple[dict[str, Any], bool]:
+# -- rendering (runs in the worker processes) ------------------------------------------------------
+
+
+def article_record(name: str, article: Article) -> dict[str, Any]:
+    """The JSON record of an article: its path, then every field of the model."""
+    return {"path": name, **article.model_dump(mode="json")}
+
+
+def render_html_page(article: Article) -> str:
+    """A standalone HTML page for one article (the body is already sanitized)."""
+    title = html.escape(article.title or "")
+    lang = html.escape(article.lang)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n{article.html}\n"
+        "</article>\n</body>\n</html>\n"
+    )
+
+
+def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> Outcome:
+    """Parse one input and render it in ``fmt``; failures become error records."""
+    name = source_name(item.source)
+    result = parse_source(item.source, options, now)
+    if isinstance(result, Failure):
+        return Outcome(
+            name, item.relative, False, json.dumps(result.to_record(), ensure_ascii=False)
+        )
+    if fmt in STREAM_FORMATS:
+        payload = json.dumps(article_record(name, result), ensure_ascii=False)
+    elif fmt == "md":
+        payload = result.to_markdown()
+    elif fmt == "html":
+        payload = render_html_page(result)
+    else:
+        payload = result.to_hexo()
+    return Outcome(name, item.relative, True, payload, result.report.steps)
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+
+class StreamWriter:
+    """JSON Lines, or a JSON array written as it goes."""
+
+    def __init__(self, stream: IO[str], fmt: str) -> None:
+        self.stream = stream
+        self.array = fmt == "json"
+        self.count = 0
+
+    def write(self, outcome: Outcome) -> None:
+        if self.array:
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + outcome.payload)
+        else:
+            self.stream.write(outcome.payload + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.array:
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
+class DirectoryWriter:
+    """One file per input below ``root``, mirroring the input tree; errors go to stderr."""
+
+    def __init__(self, root: Path, suffix: str) -> None:
+        self.root = root
+        self.suffix = suffix
+        self.written: set[Path] = set()
+
+    def target(self, relative: str) -> Path:
+        path = self.root / relative
+        return path.with_suffix(self.suffix)
+
+    def write(self, outcome: Outcome) -> Outcome:
+        if not outcome.ok:
+            sys.stderr.write(outcome.payload + "\n")
+            return outcome
+        target = self.target(outcome.relative)
+        if target in self.written:
+            failure = Failure(
+                source=outcome.name,
+                error_type="OutputCollision",
+                message=f"another input was already written to {target}",
+            )
+            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+            return Outcome(outcome.name, outcome.relative, False, "")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(outcome.payload, encoding="utf-8")
+        self.written.add(target)
+        return outcome
+
+    def close(self) -> None:
+        pass
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def _options(args: argparse.Namespace) -> CleanOptions:
     try:
-        article = parse_file(path)
-    except (ZakerCleanError, OSError) as error:
-        return Failure.from_exception(str(path), error).to_record(), False
-    record = {"path": str(path), **article.model_dump(mode="json")}
-    return record, True
+        return CleanOptions(
+            proxies=DEFAULT_PROXIES + tuple(args.proxy or ()),
+            sanitizer=args.sanitizer,
+            remove_boilerplate=not args.keep_boilerplate,
+            detect_captions=not args.no_captions,
+            decode_redirects=not args.no_decode_redirects,
+            base_url=args.base_url,
+            tz=args.tz,
+            max_bytes=args.max_bytes,
+        )
+    except InvalidOptionsError as error:
+        raise UsageError(str(error)) from None
 
 
-def _clean(args: argparse.Namespace) -> int:
+def _now(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(f"--now must be an ISO 8601 date-time, got {value!r}") from None
+
+
+def _progress(total: int, enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, file=sys.stderr, unit="doc", dynamic_ncols=True)
+
+
+def _summary(documents: int, failures: int, changes: Counter[str]) -> str:
+    order = [step.name for step in PASSES] + ["sanitize"]
+    ranked = sorted(
+        changes.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
+    )
+    rules = ", ".join(f"{rule} {count}" for rule, count in ranked)
+    return f"zakerclean: {documents} documents, {failures} failed" + (
+        f"; changes: {rules}" if rules else ""
+    )
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    options = _options(args)
+    now = _now(args.now)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    fmt = args.format
+    if fmt in FILE_FORMATS and not args.output:
+        raise UsageError(f"--format {fmt} writes one file per input: give a directory with -o")
+    inputs = list(iter_inputs(args.paths))  # names only: contents are read by the workers
+    output_file: IO[str] | None = None
+    writer: StreamWriter | DirectoryWriter
+    if fmt in FILE_FORMATS:
+        root = Path(args.output)
+        if root.exists() and not root.is_dir():
+            raise UsageError(f"-o {root} exists and is not a directory")
+        writer = DirectoryWriter(root, FILE_FORMATS[fmt])
+    else:
+        if args.output and args.output != "-":
+            output_file = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+        writer = StreamWriter(output_file or sys.stdout, fmt)
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    bar = _progress(len(inputs), show_progress)
     documents = failures = 0
-    out = sys.stdout
-    for path in _inputs(args.paths):
-        record, ok = _record(path)
-        documents += 1
-        failures += not ok
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"zakerclean: {documents} documents, {failures} failed", file=sys.stderr)
+    changes: Counter[str] = Counter()
+    try:
+        work = partial(render, fmt=fmt, options=options, now=now)
+        for outcome in ordered_map(work, inputs, jobs=args.jobs):
+            if isinstance(writer, DirectoryWriter):
+                outcome = writer.write(outcome)
+            else:
+                writer.write(outcome)
+            documents += 1
+            failures += not outcome.ok
+            for rule, count in outcome.steps:
+                changes[rule] += count
+            if bar is not None:
+                bar.update()
+            if args.fail_fast and not outcome.ok:
+                break
+        writer.close()
+    finally:
+        if bar is not None:
+            bar.close()
+        if output_file is not None:
+            output_file.close()
+    print(_summary(documents, failures, changes), file=sys.stderr)
     return 1 if failures else 0
 
 
+def format_for_person(article: Article) -> str:
+    """The text ``zakerclean show`` prints."""
+    lines = [article.title or "(untitled)", "=" * 40]
+    facts = [
+        ("published", article.published.isoformat() if article.published else None),
+        ("raw date", article.published_raw),
+        ("source", " / ".join(filter(None, (article.source, article.channel))) or None),
+        ("author", article.author),
+        ("url", article.url),
+        ("cover", article.cover.url if article.cover else None),
+        ("language", article.lang),
+        ("characters", str(article.char_count)),
+    ]
+    lines += [f"{label:>10}: {value}" for label, value in facts if value]
+    if article.images:
+        lines += ["", f"images ({len(article.images)}):"]
+        for image in article.images:
+            size = f" {image.width}x{image.height}" if image.width and image.height else ""
+            gif = " (animated)" if image.animated else ""
+            lines.append(f"  - {image.url}{size}{gif}")
+    if article.videos:
+        lines += ["", f"videos ({len(article.videos)}):"]
+        lines += [f"  - {video.url}" for video in article.videos]
+    lines += ["", article.text, "", "report:"]
+    lines += [f"  {rule}: {count}" for rule, count in article.report.steps] or ["  (no changes)"]
+    lines += [f"  warning: {warning}" for warning in article.report.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def run_show(args: argparse.Namespace) -> int:
+    options = _options(args)
+    item = next(iter_inputs([args.file]))
+    result = parse_source(item.source, options, _now(args.now))
+    if isinstance(result, Failure):
+        print(
+            f"zakerclean: {result.source}: {result.error_type}: {result.message}", file=sys.stderr
+        )
+        return 1
+    sys.stdout.write(format_for_person(result))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("cleaning options (CleanOptions)")
+    group.add_argument(
+        "--tz", default="Asia/Shanghai", help="IANA zone of naive dates (default: %(default)s)"
+    )
+    group.add_argument("--now", help="ISO 8601 time that relative dates (3小时前) are read against")
+    group.add_argument(
+        "--sanitizer",
+        choices=("nh3", "bleach"),
+        default="nh3",
+        help="final sanitizer (default: %(default)s)",
+    )
+    group.add_argument(
+        "--proxy",
+        action="append",
+        metavar="PREFIX",
+        help="another CORS-proxy URL prefix to strip (repeatable)",
+    )
+    group.add_argument("--base-url", help="resolve relative URLs against this absolute URL")
+    group.add_argument(
+        "--keep-boilerplate", action="store_true", help="keep ZAKER trailer and tool containers"
+    )
+    group.add_argument(
+        "--no-captions",
+        action="store_true",
+        help="do not turn caption-like text after images into <figcaption>",
+    )
+    group.add_argument(
+        "--no-decode-redirects", action="store_true", help="keep ZAKER's link.php redirector URLs"
+    )
+    group.add_argument(
+        "--max-bytes",
+        type=int,
+        default=5_000_000,
+        help="reject inputs larger than this (default: %(default)s)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zakerclean", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="zakerclean", description="Clean ZAKER news articles into typed data."
+    )
     parser.add_argument("--version", action="version", version=f"zakerclean {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
-    clean = commands.add_parser("clean", help="clean files or folders of posts into JSONL")
-    clean.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-    clean.set_defaults(run=_clean)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    clean = commands.add_parser(
+        "clean", help="clean posts into JSONL, JSON or files", description=run_clean.__doc__
+    )
+    clean.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files, directories (recursive: .md .html .htm .xml) or - for stdin",
+    )
+    clean.add_argument(
+        "-o", "--output", help="output file (jsonl, json) or directory (md, html, hexo)"
+    )
+    clean.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="jsonl",
+        help="output format (default: %(default)s)",
+    )
+    clean.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes (default: %(default)s)"
+    )
+    clean.add_argument(
+        "--fail-fast", action="store_true", help="stop at the first input that fails"
+    )
+    clean.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (none is shown unless stderr is a terminal)",
+    )
+    _add_cleaning_options(clean)
+    clean.set_defaults(run=run_clean)
+
+    show = commands.add_parser("show", help="print one article and its report for a person")
+    show.add_argument("file", metavar="FILE", help="a post, a page, or - for stdin")
+    _add_cleaning_options(show)
+    show.set_defaults(run=run_show)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of an article record")
+    schema.set_defaults(run=run_schema)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"zakerclean: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # the reader went away (`zakerclean clean ... | head`): not an error worth a traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130

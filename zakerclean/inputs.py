@@ -55,6 +55,9 @@ def decode_bytes(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(data[len(bom) :], encoding, offset=len(bom))
+    nul = data.find(b"\x00")
+    if nul >= 0:  # no text encoding we read without a BOM has NUL bytes: binary data
+        raise BinaryInputError(f"input holds a NUL byte at position {nul}: binary data, not text")
     declared = _declared_charset(data)
     if declared is not None:
         return _decode(data, declared)

@@ -1,0 +1,208 @@
+"""The command line, driven for real in a subprocess (SPEC §7)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import zakerclean
+
+from .conftest import CORPUS, EXAMPLES, ROOT, requires_corpus
+
+GOOD = "\n---\ntitle: '好的'\ndate: Sat, 17 Apr 2021 17:10:46 GMT\n---\n\n<p>正文一段。</p>\n"
+
+
+def run(
+    *args: str, stdin: bytes | None = None, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "zakerclean", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
+
+
+def records(output: bytes) -> list[dict[str, object]]:
+    return [json.loads(line) for line in output.decode("utf-8").splitlines()]
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """A folder of good and bad inputs, nested, with files the command must skip."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a-good.md").write_text(GOOD, encoding="utf-8")
+    (folder / "b-bad-front-matter.md").write_text(
+        "\n---\ntitle: [unclosed\n---\n<p>x</p>\n", encoding="utf-8"
+    )
+    (folder / "c-binary.html").write_bytes(bytes(range(256)) * 4)
+    (folder / "d-empty.htm").write_bytes(b"")
+    (folder / "sub" / "e-fragment.html").write_text("<div><p>片段</p></div>", encoding="utf-8")
+    (folder / "skipped.txt").write_text("not an input", encoding="utf-8")
+    return folder
+
+
+def test_mixed_inputs_give_one_record_each_and_exit_1(mixed: Path) -> None:
+    missing = str(mixed / "missing.md")
+    result = run("clean", str(mixed), missing, "--no-progress")
+    assert result.returncode == 1
+    rows = records(result.stdout)
+    assert [Path(str(r["path"])).name for r in rows] == [
+        "a-good.md", "b-bad-front-matter.md", "c-binary.html", "d-empty.htm", "e-fragment.html", "missing.md",
+    ]  # fmt: skip
+    errors = {Path(str(r["path"])).name: r["error"] for r in rows if "error" in r}
+    assert errors["b-bad-front-matter.md"]["type"] == "FrontMatterError"  # type: ignore[index]
+    assert errors["c-binary.html"]["type"] == "BinaryInputError"  # type: ignore[index]
+    assert errors["d-empty.htm"]["type"] == "EmptyInputError"  # type: ignore[index]
+    assert errors["missing.md"]["type"] == "FileNotFoundError"  # type: ignore[index]
+    assert rows[0]["title"] == "好的" and rows[4]["text"] == "片段"
+    summary = result.stderr.decode().strip().splitlines()[-1]
+    assert summary.startswith("zakerclean: 6 documents, 4 failed")
+
+
+def test_all_good_exits_0_with_a_summary_of_changes() -> None:
+    result = run("clean", str(EXAMPLES), "--no-progress")
+    assert result.returncode == 0
+    assert len(records(result.stdout)) == len(list(EXAMPLES.glob("*.md")))
+    assert "changes: boilerplate" in result.stderr.decode()
+
+
+def test_fail_fast_stops_at_the_first_failure(mixed: Path) -> None:
+    result = run("clean", str(mixed), "--fail-fast")
+    assert result.returncode == 1
+    assert len(records(result.stdout)) == 2
+
+
+def test_jobs_2_output_equals_jobs_1(mixed: Path) -> None:
+    one = run("clean", str(mixed), str(EXAMPLES), "--jobs", "1")
+    two = run("clean", str(mixed), str(EXAMPLES), "--jobs", "2")
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+
+
+@requires_corpus
+def test_jobs_2_over_the_corpus_equals_jobs_1() -> None:
+    one = run("clean", str(CORPUS), "-j", "1")
+    two = run("clean", str(CORPUS), "-j", "2")
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout
+    assert len(records(one.stdout)) >= 80
+
+
+def test_stdin() -> None:
+    result = run("clean", "-", stdin=GOOD.encode("utf-8"))
+    assert result.returncode == 0
+    (row,) = records(result.stdout)
+    assert row["path"] == "-" and row["title"] == "好的"
+
+
+def test_json_array_and_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = run("clean", str(EXAMPLES), "--format", "json", "-o", str(target))
+    assert result.returncode == 0 and result.stdout == b""
+    rows = json.loads(target.read_text(encoding="utf-8"))
+    assert isinstance(rows, list) and len(rows) == 4
+
+
+def test_hexo_output_mirrors_the_tree_and_reparses_to_the_same_articles(
+    mixed: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("clean", str(mixed), str(EXAMPLES), "--format", "hexo", "-o", str(out))
+    assert result.returncode == 1  # the bad inputs of `mixed`
+    assert (out / "a-good.md").is_file() and (out / "sub" / "e-fragment.md").is_file()
+    assert result.stderr.decode().count('"error"') == 3
+    for example in EXAMPLES.glob("*.md"):
+        original = zakerclean.parse_file(example)
+        again = zakerclean.parse_file(out / example.name)
+        assert again.model_dump(exclude={"report"}) == original.model_dump(exclude={"report"})
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "marker"), [("md", ".md", "# 小区"), ("html", ".html", "<!DOCTYPE html>")]
+)
+def test_markdown_and_html_files(tmp_path: Path, fmt: str, suffix: str, marker: str) -> None:
+    result = run("clean", str(EXAMPLES / "zaker-solar-roof.md"), "-f", fmt, "-o", str(tmp_path))
+    assert result.returncode == 0
+    assert marker in (tmp_path / f"zaker-solar-roof{suffix}").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean"],
+        ["clean", "x.md", "--format", "xml"],
+        ["clean", "x.md", "--format", "md"],
+        ["clean", "x.md", "--jobs", "0"],
+        ["clean", "x.md", "--tz", "Mars/Base"],
+        ["clean", "x.md", "--now", "yesterday"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert b"usage:" in result.stderr
+
+
+def test_options_reach_the_cleaner() -> None:
+    body = b'<p>x</p><div class="advise">KEEP</div>'
+    kept = records(run("clean", "-", "--keep-boilerplate", stdin=body).stdout)[0]
+    dropped = records(run("clean", "-", stdin=body).stdout)[0]
+    assert "KEEP" in str(kept["text"]) and "KEEP" not in str(dropped["text"])
+
+
+def test_now_reads_relative_dates() -> None:
+    post = "---\ntitle: t\ndate: 3小时前\n---\n<p>x</p>\n".encode()
+    without = records(run("clean", "-", stdin=post).stdout)[0]
+    with_now = records(run("clean", "-", "--now", "2021-04-17T12:00:00+08:00", stdin=post).stdout)[
+        0
+    ]
+    assert without["published"] is None
+    assert with_now["published"] == "2021-04-17T01:00:00Z"
+
+
+def test_show_prints_the_article_and_report() -> None:
+    result = run("show", str(EXAMPLES / "zaker-solar-roof.md"))
+    assert result.returncode == 0
+    text = result.stdout.decode("utf-8")
+    assert text.startswith("小区屋顶装上光伏板")
+    assert "images (2):" in text and "(animated)" in text and "report:" in text
+    assert run("show", "no-such-file.md").returncode == 1
+
+
+def test_schema_is_the_article_json_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == zakerclean.Article.model_json_schema()
+
+
+def test_broken_pipe_is_quiet() -> None:
+    proc = subprocess.run(
+        f'"{sys.executable}" -m zakerclean clean "{EXAMPLES}" "{EXAMPLES}" "{EXAMPLES}" | head -c 10',
+        shell=True, capture_output=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert b"Traceback" not in proc.stderr
+
+
+def test_library_batch_api_matches_single_parses(mixed: Path) -> None:
+    paths = sorted(p for p in mixed.rglob("*") if p.suffix in (".md", ".html", ".htm"))
+    results = list(zakerclean.parse_many(paths, jobs=2))
+    assert len(results) == len(paths)
+    assert [type(r).__name__ for r in results] == [
+        "Article",
+        "Failure",
+        "Failure",
+        "Failure",
+        "Article",
+    ]
+    assert results[0] == zakerclean.parse_file(paths[0]).model_copy(update={})
