@@ -21,6 +21,7 @@ from .errors import (
     InputTooLargeError,
     InvalidOptionsError,
     PageStructureError,
+    ParseLimitError,
     ZakerCleanError,
 )
 from .models import Article, CleanReport, Failure, Image, Video
@@ -44,6 +45,7 @@ __all__ = [
     "InputTooLargeError",
     "InvalidOptionsError",
     "PageStructureError",
+    "ParseLimitError",
     "Video",
     "ZakerCleanError",
     "__version__",

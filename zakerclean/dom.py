@@ -13,6 +13,8 @@ from lxml import etree
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
+from .errors import ParseLimitError
+
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
@@ -80,26 +82,41 @@ LAYOUT_TAGS: frozenset[str] = frozenset(
 #: Elements that are content even without text.
 MEDIA_TAGS: frozenset[str] = frozenset({"img", "video"})
 
-# One parser configuration for every document: comments and processing instructions never
-# reach the rules, and libxml2 never touches the network.  lxml parsers keep no state between
-# documents that a caller could observe, and lxml gives each thread its own parser context.
-_PARSER = lxml.html.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, default_doctype=False
-)
+
+def _new_parser() -> lxml.html.HTMLParser:
+    """A parser for one document (a few microseconds to make; its error log is then ours alone).
+
+    Comments and processing instructions never reach the rules; libxml2 never touches the
+    network.  ``huge_tree`` lifts libxml2's 10 MB text-node and 256-level depth limits (input
+    size is bounded by ``CleanOptions.max_bytes`` before parsing instead); anything libxml2
+    still cannot read raises :class:`ParseLimitError` rather than losing text silently.
+    """
+    return lxml.html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        huge_tree=True,
+    )
 
 
 def parse_fragment(html: str) -> HtmlElement:
-    """Parse an HTML fragment (or whole document) into a detached ``div`` holding its content."""
+    """Parse an HTML fragment (or whole document) into a detached ``div`` holding its content.
+
+    Raises :class:`~zakerclean.errors.ParseLimitError` when libxml2 gives up before the end.
+    """
     root: HtmlElement = lxml.html.Element("div")
     if not html.strip():
         return root
+    parser = _new_parser()
     try:
-        document = lxml.html.document_fromstring(
-            f"<html><body>{html}</body></html>", parser=_PARSER
-        )
+        document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
     except ParserError:  # nothing parseable (libxml2 found no element at all)
         root.text = html
         return root
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL":
+            raise ParseLimitError(entry.message.strip(), line=entry.line, column=entry.column)
     body = document.find("body")
     if body is None:
         return root

@@ -15,6 +15,7 @@ __all__ = [
     "FrontMatterError",
     "InputTooLargeError",
     "InvalidOptionsError",
+    "ParseLimitError",
     "PageStructureError",
     "ZakerCleanError",
 ]
@@ -75,6 +76,17 @@ class DateParseError(ZakerCleanError):
 
 class InvalidOptionsError(ZakerCleanError):
     """A :class:`~zakerclean.CleanOptions` field has an invalid value."""
+
+
+class ParseLimitError(ZakerCleanError):
+    """The HTML parser stopped before the end of the input (nesting deeper than libxml2's limit
+    of 2048 levels, for example): the rest could not be read, so nothing is returned at all."""
+
+    def __init__(self, problem: str, *, line: int | None = None, column: int | None = None) -> None:
+        where = f" at line {line}, column {column}" if line is not None else ""
+        super().__init__(f"HTML parser stopped{where}: {problem}")
+        self.line = line
+        self.column = column
 
 
 class PageStructureError(ZakerCleanError):
