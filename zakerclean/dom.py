@@ -14,6 +14,7 @@ from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
 from .errors import ParseLimitError
+from .inputs import FORBIDDEN_CHARACTERS
 
 __all__ = [
     "ALLOWED_ATTRIBUTES",
@@ -120,9 +121,29 @@ def parse_fragment(html: str) -> HtmlElement:
     body = document.find("body")
     if body is None:
         return root
-    root.text = body.text
-    root.extend(body)
-    return root
+    document.remove(body)  # the body itself becomes the root: no text is copied
+    body.tag = "div"
+    body.attrib.clear()
+    if "&#" in html:
+        _replace_forbidden_characters(body)
+    return body
+
+
+def _replace_forbidden_characters(root: HtmlElement) -> None:
+    """Replace what an lxml tree cannot be given back by U+FFFD, in texts and attributes.
+
+    Raw control characters never get this far (:func:`zakerclean.inputs.prepare_text` removes
+    them); only character references such as ``&#1;`` produce them, hence the ``&#`` check.
+    HTML parsers keep such characters; an XML tree cannot, so U+FFFD marks where one was.
+    """
+    for element in root.iter():
+        if element.text and FORBIDDEN_CHARACTERS.search(element.text):
+            element.text = FORBIDDEN_CHARACTERS.sub("\ufffd", element.text)
+        if element.tail and FORBIDDEN_CHARACTERS.search(element.tail):
+            element.tail = FORBIDDEN_CHARACTERS.sub("\ufffd", element.tail)
+        for name, value in element.attrib.items():
+            if FORBIDDEN_CHARACTERS.search(value):
+                element.set(name, FORBIDDEN_CHARACTERS.sub("\ufffd", value))
 
 
 def serialize_children(root: HtmlElement) -> str:

@@ -13,7 +13,7 @@ import re
 
 from .errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
 
-__all__ = ["check_size", "decode_bytes", "prepare_text"]
+__all__ = ["check_size", "decode_bytes", "prepare_text", "FORBIDDEN_CHARACTERS"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -27,7 +27,9 @@ _DECLARED = re.compile(
     rb"""|<meta[^>]*\bcharset\s*=\s*["']?([A-Za-z0-9._\-]+)""",
     re.IGNORECASE,
 )
-_FORBIDDEN = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Characters an lxml tree cannot hold (XML 1.0): C0 controls but tab/LF/CR, surrogates, U+FFFE/F.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = FORBIDDEN_CHARACTERS
 _GB_ALIASES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"})
 
 

@@ -7,7 +7,6 @@ They are read from the final HTML, not collected on the way, so that parsing a p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from .dom import HtmlElement
 from .models import Image, Video
@@ -18,8 +17,11 @@ __all__ = ["collect_images", "collect_videos", "is_animated"]
 
 
 def is_animated(url: str, stills: Mapping[str, str]) -> bool:
-    """A gif, or an image ZAKER offered with a separate still."""
-    return url in stills or urlsplit(url).path.lower().endswith(".gif")
+    """A gif (by the path's extension), or an image ZAKER offered with a separate still."""
+    if url in stills:
+        return True
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    return path[-4:].lower() == ".gif"
 
 
 def _int(value: str | None) -> int | None:

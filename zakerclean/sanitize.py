@@ -8,6 +8,7 @@ Sanitizers are configured once, at import (nh3) or first use (bleach), and reuse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -48,9 +49,32 @@ def _bleach_cleaner() -> Callable[[str], str]:
 
     def clean(html: str) -> str:
         # bleach writes U+00A0 raw where nh3 writes &nbsp;: same DOM, made the same string
-        return str(cleaner.clean(html)).replace("\xa0", "&nbsp;")
+        return str(cleaner.clean(_double_quoted(html))).replace("\xa0", "&nbsp;")
 
     return clean
+
+
+# A start tag as lxml writes it (text never holds a raw "<" or ">" in lxml's output), and its
+# attributes one after another: name, name="value" or name='value'.
+_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*"|='[^']*')?)*\s*/?>""")
+_ATTRIBUTE = re.compile(r"""(\s+[^\s=/>]+)(?:=("[^"]*"|'[^']*'))?""")
+
+
+def _double_quoted(html: str) -> str:
+    """Rewrite lxml's single-quoted attribute values (used when a value holds ``"``) as
+    double-quoted ones with ``&quot;``: bleach re-escapes entities in single-quoted values
+    (``alt='"&gt;'`` → ``'"&amp;gt;'``), which would change the value on every pass.
+    """
+
+    def attribute(match: re.Match[str]) -> str:
+        value = match.group(2)
+        if value is None or value[0] == '"':
+            return match.group()
+        return f'{match.group(1)}="{value[1:-1].replace(chr(34), "&quot;")}"'
+
+    return (
+        _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group()), html) if "='" in html else html
+    )
 
 
 def get_sanitizer(name: str) -> Callable[[str], str]:

@@ -41,13 +41,20 @@ def _without_scheme(url: str) -> str:
     return url
 
 
+#: Printable ASCII that may stand in a URL as it is; ``"<>`` and the backtick are percent-encoded
+#: (browsers do the same), which also keeps attribute quoting trivial for every serializer.
+_URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"<>`')
+_UNSAFE_IN_URL = re.compile(r'["<>`]')
+
+
 def _ascii(url: str) -> str:
-    """The ASCII form of ``url``: an IDNA host, other non-ASCII characters percent-encoded.
+    """The ASCII form of ``url``: an IDNA host; other non-ASCII characters, ``"<>`` and the
+    backtick percent-encoded.
 
     lxml writes ``href``/``src`` in this form anyway; doing it here keeps ``Image.url`` and the
     HTML identical, so a parsed ``to_hexo()`` gives the same article.
     """
-    if url.isascii():
+    if url.isascii() and not _UNSAFE_IN_URL.search(url):
         return url
     parts = urlsplit(url)
     netloc = parts.netloc
@@ -56,7 +63,7 @@ def _ascii(url: str) -> str:
         with contextlib.suppress(UnicodeError):  # else left to the percent-encoding below
             netloc = netloc.replace(host, host.encode("idna").decode("ascii"))
     rebuilt = parts._replace(netloc=netloc).geturl()
-    return quote(rebuilt, safe="".join(chr(c) for c in range(0x21, 0x7F)))
+    return quote(rebuilt, safe=_URL_SAFE)
 
 
 def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
@@ -70,6 +77,8 @@ def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
     changed = True
     while changed:
         changed = False
+        if url.startswith("//"):  # a proxy may wrap a scheme-relative URL, or sit behind one
+            url = "https:" + url
         bare = _without_scheme(url)
         if bare is url:  # no http(s) scheme: cannot be behind a proxy
             break
@@ -89,6 +98,8 @@ def decode_zaker_redirect(url: str) -> str | None:
 
     Returns the target when it decodes to an http(s) URL, else ``None`` (keep the redirector).
     """
+    if "link.php" not in url:  # the common case, without parsing the URL
+        return None
     parts = urlsplit(url)
     if not (
         parts.path.endswith("/link.php") and parts.hostname and "myzaker.com" in parts.hostname
@@ -161,5 +172,7 @@ def clean_url(
     if decode_redirects:
         target = decode_zaker_redirect(url)
         if target is not None:
-            url = strip_proxies(target, proxies)
+            # the target gets every check again: it may hide a proxy, or behind one a
+            # javascript: URL; a redirector to an unsafe target is no link at all
+            return clean_url(target, proxies=proxies, decode_redirects=False)
     return _ascii(url)

@@ -99,6 +99,7 @@ def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         parent is not None
         and parent is not root
         and parent.tag in IMAGE_WRAPPER_TAGS
+        and "zk_upvideo" not in (parent.get("class") or "")  # a video block, for rule 4
         and len(parent) == 1
         and is_blank(parent.text)
         and is_blank(child.tail)

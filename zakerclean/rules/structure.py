@@ -146,7 +146,12 @@ class _Builder:
     def block(self, element: HtmlElement) -> None:
         self.flush()
         tail, element.tail = element.tail, None
-        self.blocks.append(element)
+        if _has_content(element):
+            self.blocks.append(element)
+        else:
+            # rule 6 would remove it anyway; dropping it now keeps the decisions that look at
+            # neighbouring blocks (captions, single paragraphs) the same on every run
+            self.changes += 1
         self.text(tail)
 
     def flush(self) -> None:
@@ -163,7 +168,7 @@ class _Builder:
                     self.blocks.append(figure)
             self.changes += 1
             return
-        if len(run) == 0 and is_blank(run.text):
+        if not _has_content(run):
             return
         if self._caption(run):
             return
@@ -172,6 +177,13 @@ class _Builder:
     def finish(self) -> list[HtmlElement]:
         self.flush()
         return self.blocks
+
+
+def _has_content(element: HtmlElement) -> bool:
+    """Text or media: what the empty-elements rule keeps."""
+    return (
+        element.tag in MEDIA_TAGS or _holds_media(element) or not is_blank(element.text_content())
+    )
 
 
 def _holds_media(element: HtmlElement) -> bool:
@@ -277,15 +289,22 @@ def _normalize_block(block: HtmlElement, ctx: CleanContext) -> int:
     tag = block.tag
     changes = 0
     if tag in _PHRASING_BLOCKS:
-        return 0 if tag == "pre" else _unwrap_blocks_inside(block)
+        return _unwrap_blocks_inside(block)
     if tag in ("ul", "ol"):
         return _normalize_list(block, ctx)
     if tag == "figure":
+        # a figure holds media, inline content and one caption: every other block goes
         for inner in block:
             if inner.tag == "figcaption":
                 changes += _normalize_block(inner, ctx)
         return changes + unwrap_all(
-            block, [inner for inner in block if inner.tag in LAYOUT_TAGS or inner.tag == "p"]
+            block,
+            [
+                inner
+                for inner in block.iterdescendants()
+                if _is_block_like(inner)
+                and not (inner.tag == "figcaption" and inner.getparent() is block)
+            ],
         )
     # blockquote (always blocks inside) and li/td/th (text or blocks)
     inner_builder = _build_blocks(block, ctx)

@@ -70,6 +70,9 @@ def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
         return 1
     figure = Element("figure")
     figure.append(_video_element(src, poster))
+    for img in list(block.iter("img")):  # an image inside the block is kept, after the video
+        img.tail = None
+        figure.append(img)
     _replace(block, figure)
     return 1
 
