@@ -275,7 +275,7 @@ def build_article(
         html=result.html,
         text=text,
         lang=detect_lang(text),
-        char_count=sum(1 for ch in text if not ch.isspace()),
+        char_count=len("".join(text.split())),
         fingerprint=fingerprint(text),
         meta=meta,
         report=CleanReport(steps=steps, warnings=tuple(warnings) + result.warnings),
