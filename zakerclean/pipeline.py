@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from .context import CleanContext
-from .dom import MAX_DEPTH, HtmlElement, flatten_deep_nesting, parse_fragment, serialize_children
+from .dom import HtmlElement, parse_fragment, serialize_children
 from .media import collect_images, collect_videos
 from .models import Image, Video
 from .options import CleanOptions
@@ -84,9 +84,6 @@ def clean_fragment(
     if stills:
         ctx.stills.update(stills)
     root = parse_fragment(fragment)
-    flattened = flatten_deep_nesting(root)
-    if flattened:
-        ctx.warn(f"{flattened} elements nested deeper than {MAX_DEPTH} levels were unwrapped")
     steps: list[tuple[str, int]] = []
     for step in PASSES:
         count = step.rule(root, ctx)

@@ -45,41 +45,73 @@ def _inside_table(element: HtmlElement) -> bool:
     return any(ancestor.tag == "table" for ancestor in element.iterancestors())
 
 
-def _nothing_before(node: HtmlElement, root: HtmlElement) -> bool:
-    """True when no text or element precedes ``node`` inside its enclosing block."""
+def _before(br: HtmlElement, root: HtmlElement) -> str:
+    """What comes before ``br`` in its block, looking through inline wrappers and empty tags:
+    ``"start"`` (nothing), ``"break"`` (another ``<br>``) or ``"content"``."""
+    node = br
     while True:
-        parent = node.getparent()
-        if node.getprevious() is not None or parent is None or not is_blank(parent.text):
-            return False
-        if parent is root or parent.tag in BLOCK_TAGS:
-            return True
-        node = parent
+        previous = node.getprevious()
+        if previous is None:
+            parent = node.getparent()
+            if parent is None or not is_blank(parent.text):
+                return "content"
+            if parent is root or parent.tag in BLOCK_TAGS:
+                return "start"
+            node = parent
+            continue
+        if not is_blank(previous.tail):
+            return "content"
+        while len(previous) and previous.tag not in MEDIA_TAGS:  # its last content first
+            last = previous[-1]
+            if not is_blank(last.tail):
+                return "content"
+            previous = last
+        if previous.tag == "br":
+            return "break"
+        if previous.tag in MEDIA_TAGS or not is_blank(previous.text):
+            return "content"
+        node = previous  # an empty element: keep looking before it
 
 
-def _nothing_after(node: HtmlElement, root: HtmlElement) -> bool:
-    """True when no text or element follows ``node`` inside its enclosing block."""
+def _after(br: HtmlElement, root: HtmlElement) -> str:
+    """What follows ``br`` in its block: ``"end"``, ``"break"`` or ``"content"``."""
+    node = br
     while True:
-        if not is_blank(node.tail) or node.getnext() is not None:
-            return False
-        parent = node.getparent()
-        if parent is None or parent is root or parent.tag in BLOCK_TAGS:
-            return True
-        node = parent
+        if not is_blank(node.tail):
+            return "content"
+        following = node.getnext()
+        if following is None:
+            parent = node.getparent()
+            if parent is None or parent is root or parent.tag in BLOCK_TAGS:
+                return "end"
+            node = parent
+            continue
+        while True:  # its first content
+            if following.tag == "br":
+                return "break"
+            if following.tag in MEDIA_TAGS or not is_blank(following.text):
+                return "content"
+            if not len(following):
+                break
+            following = following[0]
+        node = following  # an empty element: keep looking after it
 
 
 def _drop_stray_breaks(root: HtmlElement) -> int:
     """Drop ``<br>`` at a block's start or end and all but the first of a run of ``<br>``.
 
-    "Start" and "end" look through inline wrappers: ``<p>一<span>二<br></span></p>`` ends in one.
+    Both look through inline wrappers: ``<p>一<span>二<br></span></p>`` ends in a ``<br>``, and
+    ``一<strong>二<br></strong><br>三`` holds a run of two.
     """
     changes = 0
     for br in reversed(list(root.iter("br"))):  # last first: a run at the end goes whole
-        parent = br.getparent()
-        if parent is None:
+        if br.getparent() is None:
             continue
-        previous = br.getprevious()
-        after_break = previous is not None and previous.tag == "br" and is_blank(previous.tail)
-        if parent is root or after_break or _nothing_before(br, root) or _nothing_after(br, root):
+        if (
+            br.getparent() is root
+            or _before(br, root) in ("start", "break")
+            or (_after(br, root) == "end")
+        ):
             remove(br)
             changes += 1
     return changes

@@ -25,8 +25,10 @@ from ..dom import (
     BLOCK_TAGS,
     HEADING_TAGS,
     LAYOUT_TAGS,
+    MAX_DEPTH,
     MEDIA_TAGS,
     HtmlElement,
+    flatten_deep_nesting,
     is_blank,
     unwrap_all,
 )
@@ -400,7 +402,12 @@ def _collapse_nested_inline(root: HtmlElement) -> int:
 
 def normalize_structure(root: HtmlElement, ctx: CleanContext) -> int:
     """Rebuild ``root``'s content as a flat sequence of clean blocks."""
-    changes = _rename_tags(root)
+    # The one recursive rule: bound the depth first.  (After rules 1-4, so that deep scripts are
+    # already gone and deep image and video blocks already converted.)
+    flattened = flatten_deep_nesting(root)
+    if flattened:
+        ctx.warn(f"{flattened} elements nested deeper than {MAX_DEPTH} levels were unwrapped")
+    changes = _rename_tags(root) + flattened
     builder = _build_blocks(root, ctx)
     root.text = None
     root[:] = builder.blocks
