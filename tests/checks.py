@@ -11,7 +11,7 @@ import re
 import lxml.html
 
 from zakerclean.context import CleanContext
-from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, parse_fragment
+from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, parse_fragment, remove, text_of
 from zakerclean.options import CleanOptions
 from zakerclean.rules.boilerplate import strip_boilerplate
 from zakerclean.rules.video import VIDEO_LINK_LABEL
@@ -34,8 +34,8 @@ def visible_input_text(html: str) -> str:
     root = parse_fragment(html)
     strip_boilerplate(root, CleanContext(CleanOptions()))
     for element in list(root.iter("video", "iframe", "audio")):
-        element.drop_tree()
-    return root.text_content()
+        remove(element)
+    return text_of(root)
 
 
 def output_text_without_additions(text: str) -> str:
@@ -45,7 +45,7 @@ def output_text_without_additions(text: str) -> str:
 
 def html_text(html: str) -> str:
     """All text of an HTML fragment."""
-    return parse_fragment(html).text_content()
+    return text_of(parse_fragment(html))
 
 
 def clean_problems(html: str) -> list[str]:
@@ -82,7 +82,7 @@ def clean_problems(html: str) -> list[str]:
             problems.append(f"nested <{tag}> inside <{tag}>")
         if tag not in ("br", "td", "th", "tr", "thead", "tbody", "tfoot", "caption"):
             has_media = tag in MEDIA or any(d.tag in MEDIA for d in element.iterdescendants())
-            if not has_media and not element.text_content().strip():
+            if not has_media and not text_of(element).strip():
                 problems.append(f"empty <{tag}>")
         if tag == "div" or "lazy" in (element.get("class") or ""):
             problems.append("lazy wrapper left")

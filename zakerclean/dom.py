@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import lxml.html
 from lxml import etree
 from lxml.etree import ParserError
-from lxml.html import HtmlElement
+from lxml.etree import _Element as HtmlElement
 
 from .errors import ParseLimitError
 from .inputs import FORBIDDEN_CHARACTERS
@@ -28,6 +27,8 @@ __all__ = [
     "is_blank",
     "parse_fragment",
     "remove",
+    "new_element",
+    "text_of",
     "serialize_children",
     "text_slots",
     "unwrap",
@@ -84,7 +85,7 @@ LAYOUT_TAGS: frozenset[str] = frozenset(
 MEDIA_TAGS: frozenset[str] = frozenset({"img", "video"})
 
 
-def _new_parser() -> lxml.html.HTMLParser:
+def _new_parser() -> etree.HTMLParser:
     """A parser for one document (a few microseconds to make; its error log is then ours alone).
 
     Comments and processing instructions never reach the rules; libxml2 never touches the
@@ -92,7 +93,7 @@ def _new_parser() -> lxml.html.HTMLParser:
     size is bounded by ``CleanOptions.max_bytes`` before parsing instead); anything libxml2
     still cannot read raises :class:`ParseLimitError` rather than losing text silently.
     """
-    return lxml.html.HTMLParser(
+    return etree.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -106,19 +107,21 @@ def parse_fragment(html: str) -> HtmlElement:
 
     Raises :class:`~zakerclean.errors.ParseLimitError` when libxml2 gives up before the end.
     """
-    root: HtmlElement = lxml.html.Element("div")
+    root = new_element("div")
     if not html.strip():
         return root
     parser = _new_parser()
     try:
-        document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
-    except ParserError:  # nothing parseable (libxml2 found no element at all)
+        document = etree.fromstring(f"<html><body>{html}</body></html>", parser)
+    except (ParserError, etree.XMLSyntaxError):  # nothing parseable at all
+        document = None
+    if document is None:
         root.text = html
         return root
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
             raise ParseLimitError(entry.message.strip(), line=entry.line, column=entry.column)
-    body = document.find("body")
+    body: HtmlElement | None = document.find("body")
     if body is None:
         return root
     document.remove(body)  # the body itself becomes the root: no text is copied
@@ -149,15 +152,29 @@ def _replace_forbidden_characters(root: HtmlElement) -> None:
 def serialize_children(root: HtmlElement) -> str:
     """Serialize the children of ``root``, one top-level block per line."""
     parts = [
-        lxml.html.tostring(child, encoding="unicode", method="html", with_tail=False)
-        for child in root
+        etree.tostring(child, encoding="unicode", method="html", with_tail=False) for child in root
     ]
     return "\n".join(parts)
 
 
+def new_element(tag: str, text: str | None = None, **attributes: str) -> HtmlElement:
+    """A new, detached element."""
+    element = etree.Element(tag, attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def text_of(element: HtmlElement) -> str:
+    """All text inside ``element`` (not its tail), like ``lxml.html``'s ``text_content()``."""
+    return "".join(element.itertext())
+
+
 def unwrap(element: HtmlElement) -> None:
     """Replace ``element`` by its content (text, children and tail stay in place)."""
-    element.drop_tag()
+    parent = element.getparent()
+    if parent is not None:
+        unwrap_all(parent, [element])
 
 
 _UNWRAP_MARK = "zakerclean-unwrap"
@@ -201,7 +218,17 @@ def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
 
 def remove(element: HtmlElement) -> None:
     """Remove ``element`` and its content, keeping the text that follows it (its tail)."""
-    element.drop_tree()
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + tail
+        else:
+            previous.tail = (previous.tail or "") + tail
+    parent.remove(element)
 
 
 def is_blank(text: str | None) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .dom import HtmlElement
+from .dom import HtmlElement, text_of
 from .models import Image, Video
 from .rules.video import VIDEO_LINK_LABEL
 from .urls import url_host
@@ -55,7 +55,7 @@ def collect_videos(root: HtmlElement) -> tuple[Video, ...]:
         url = element.get("src") if element.tag == "video" else element.get("href")
         if not url:
             continue
-        if element.tag == "a" and element.text_content() != VIDEO_LINK_LABEL + url:
+        if element.tag == "a" and text_of(element) != VIDEO_LINK_LABEL + url:
             continue
         videos.append(
             Video(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .dom import HtmlElement, parse_fragment
+from .dom import HtmlElement, parse_fragment, text_of
 
 if TYPE_CHECKING:
     from .models import Article
@@ -41,7 +41,7 @@ def _inline(element: HtmlElement) -> str:
         elif tag == "em":
             parts.append(f"*{inner}*" if inner.strip() else inner)
         elif tag == "code":
-            parts.append(f"`{child.text_content()}`")
+            parts.append(f"`{text_of(child)}`")
         elif tag == "a":
             parts.append(f"[{inner}]({child.get('href', '')})")
         elif tag == "br":
@@ -74,7 +74,7 @@ def _block(element: HtmlElement, depth: int = 0) -> str:
         inner = "\n\n".join(_block(child, depth) for child in element)
         return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
     if tag == "pre":
-        code = element.text_content()
+        code = text_of(element)
         fence = "````" if "```" in code else "```"
         return f"{fence}\n{code.rstrip()}\n{fence}"
     if tag == "table":

@@ -10,7 +10,7 @@ the rules: the parser drops them.)
 from __future__ import annotations
 
 from ..context import CleanContext
-from ..dom import HtmlElement, remove
+from ..dom import HtmlElement, remove, text_of
 
 __all__ = [
     "BOILERPLATE_CLASSES",
@@ -77,7 +77,7 @@ def strip_boilerplate(root: HtmlElement, ctx: CleanContext) -> int:
 
 
 def _has_content(element: HtmlElement) -> bool:
-    return bool(element.text_content().strip()) or any(
+    return bool(text_of(element).strip()) or any(
         element.get(name) for name in ("src", "data", "href")
     )
 

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import Element
-
 from ..context import CleanContext
-from ..dom import HtmlElement, is_blank, remove
+from ..dom import HtmlElement, is_blank, new_element, remove
 
 __all__ = ["IMAGE_WRAPPER_TAGS", "URL_ATTRIBUTES", "pick_image_url", "resolve_lazy_images"]
 
@@ -136,13 +134,13 @@ def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
             ctx.stills[url] = still
         wrapper = _only_wrapper(img, root)
         if wrapper is not None:
-            figure = Element("figure")
+            figure = new_element("figure")
             figure.tail = wrapper.tail
             wrapper.addprevious(figure)
             img.tail = None
             figure.append(img)
             wrapper.tail = None  # it now lives on the figure
-            wrapper.drop_tree()
+            remove(wrapper)
         if wrapper is not None or before != dict(img.attrib):
             changes += 1
     return changes

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import Element
-
 from ..context import CleanContext
 from ..dom import (
     BLOCK_TAGS,
@@ -30,8 +28,12 @@ from ..dom import (
     HtmlElement,
     flatten_deep_nesting,
     is_blank,
+    new_element,
+    text_of,
     unwrap_all,
 )
+
+ASCII_WHITESPACE = " \t\n\r\f"
 
 __all__ = ["CAPTION_MAX_CHARS", "RENAMED_TAGS", "looks_like_caption", "normalize_structure"]
 
@@ -99,7 +101,9 @@ class _Builder:
         if not text:
             return
         if self.run is None:
-            if is_blank(text):
+            if not text.strip(ASCII_WHITESPACE):
+                # only ASCII whitespace: layout between blocks.  U+3000/NBSP indentation
+                # starts a paragraph (it is content when text follows it)
                 return
             run = self._start_run()
         else:
@@ -125,7 +129,7 @@ class _Builder:
         return True
 
     def _start_run(self) -> HtmlElement:
-        self.run = Element("p")
+        self.run = new_element("p")
         self.run_is_bare = self.paragraph_depth == 0
         return self.run
 
@@ -164,7 +168,7 @@ class _Builder:
             # one figure per medium (or per link around one); empty inline leftovers go
             for child in list(run):
                 if child.tag in MEDIA_TAGS or _holds_media(child):
-                    figure = Element("figure")
+                    figure = new_element("figure")
                     child.tail = None
                     figure.append(child)
                     self.blocks.append(figure)
@@ -183,9 +187,7 @@ class _Builder:
 
 def _has_content(element: HtmlElement) -> bool:
     """Text or media: what the empty-elements rule keeps."""
-    return (
-        element.tag in MEDIA_TAGS or _holds_media(element) or not is_blank(element.text_content())
-    )
+    return element.tag in MEDIA_TAGS or _holds_media(element) or not is_blank(text_of(element))
 
 
 def _holds_media(element: HtmlElement) -> bool:
@@ -194,7 +196,7 @@ def _holds_media(element: HtmlElement) -> bool:
 
 def _media_only(run: HtmlElement) -> bool:
     """A run with images or videos and no text at all (``<br>`` and empty tags aside)."""
-    return len(run) > 0 and is_blank(run.text_content()) and _holds_media(run)
+    return len(run) > 0 and is_blank(text_of(run)) and _holds_media(run)
 
 
 def _is_block_like(element: HtmlElement) -> bool:
@@ -229,7 +231,7 @@ def _is_caption_box(container: HtmlElement, blocks: list[HtmlElement]) -> bool:
         "zk_decsimg" in (container.get("class") or "").split()
         and len(blocks) == 1
         and blocks[0].tag == "p"
-        and len(blocks[0].text_content().strip()) <= 2 * CAPTION_MAX_CHARS
+        and len(text_of(blocks[0]).strip()) <= 2 * CAPTION_MAX_CHARS
     )
 
 
@@ -356,21 +358,21 @@ def _normalize_table(
 def _normalize_list(listing: HtmlElement, ctx: CleanContext) -> int:
     changes = 0
     if not is_blank(listing.text):
-        item = Element("li")
+        item = new_element("li")
         item.text = listing.text
         listing.insert(0, item)
         changes += 1
     listing.text = None
     for child in list(listing):
         if child.tag != "li":
-            item = Element("li")
+            item = new_element("li")
             child.addprevious(item)
             item.append(child)
             changes += 1
         else:
             item = child
         if not is_blank(item.tail):
-            extra = Element("li")
+            extra = new_element("li")
             extra.text = item.tail
             item.addnext(extra)
             changes += 1

@@ -15,10 +15,8 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote, urlsplit
 
-from lxml.html import Element
-
 from ..context import CleanContext
-from ..dom import HtmlElement, remove
+from ..dom import HtmlElement, new_element, remove
 
 __all__ = ["PLAYABLE_EXTENSIONS", "VIDEO_LINK_LABEL", "convert_videos", "video_link"]
 
@@ -31,15 +29,15 @@ PLAYABLE_EXTENSIONS: tuple[str, ...] = (".mp4", ".m4v", ".webm", ".ogv", ".ogg",
 
 def video_link(url: str) -> HtmlElement:
     """``<p><a href=url>视频：url</a></p>``: the stand-in for an embedded player."""
-    paragraph = Element("p")
-    link = Element("a", href=url)
+    paragraph = new_element("p")
+    link = new_element("a", href=url)
     link.text = VIDEO_LINK_LABEL + url
     paragraph.append(link)
     return paragraph
 
 
 def _video_element(src: str, poster: str | None) -> HtmlElement:
-    video = Element("video", controls="", src=src)
+    video = new_element("video", controls="", src=src)
     if poster:
         video.set("poster", poster)
     return video
@@ -49,7 +47,7 @@ def _replace(old: HtmlElement, new: HtmlElement) -> None:
     new.tail = old.tail
     old.tail = None
     old.addprevious(new)
-    old.drop_tree()
+    remove(old)
 
 
 def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
@@ -68,7 +66,7 @@ def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
         ctx.warn(f"ZAKER video block without a usable videoUrl dropped: {raw[:80]!r}")
         remove(block)
         return 1
-    figure = Element("figure")
+    figure = new_element("figure")
     figure.append(_video_element(src, poster))
     for img in list(block.iter("img")):  # an image inside the block is kept, after the video
         img.tail = None
