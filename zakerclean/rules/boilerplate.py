@@ -44,6 +44,10 @@ _NEVER_CONTENT: frozenset[str] = frozenset(
 )
 
 
+_NON_CONTENT = "|".join(f".//{tag}" for tag in sorted(NON_CONTENT_TAGS))
+_CANDIDATES = _NON_CONTENT + "|.//*[@id or @class]"
+
+
 def is_boilerplate(element: HtmlElement) -> bool:
     """True for a ZAKER trailer or tool container (by ``id`` or ``class``)."""
     if element.get("id") in BOILERPLATE_IDS:
@@ -54,14 +58,16 @@ def is_boilerplate(element: HtmlElement) -> bool:
 
 def strip_boilerplate(root: HtmlElement, ctx: CleanContext) -> int:
     """Remove non-content elements, and (when enabled) ZAKER trailer/tool containers."""
-    doomed: list[HtmlElement] = []
-    check_boilerplate = ctx.options.remove_boilerplate
-    for element in root.iterdescendants():
-        tag = element.tag
-        if not isinstance(tag, str):
-            doomed.append(element)  # an entity or other non-element node
-        elif tag in NON_CONTENT_TAGS or (check_boilerplate and is_boilerplate(element)):
-            doomed.append(element)
+    # One XPath query finds them all in C; only elements with an id or class, or of a listed
+    # tag, come back to Python.
+    candidates = root.xpath(_CANDIDATES if ctx.options.remove_boilerplate else _NON_CONTENT)
+    doomed = [
+        element
+        for element in candidates
+        if element.tag in NON_CONTENT_TAGS
+        or not isinstance(element.tag, str)
+        or (ctx.options.remove_boilerplate and is_boilerplate(element))
+    ]
     removed = 0
     reported: dict[str, int] = {}
     for element in doomed:
