@@ -198,7 +198,8 @@ def unwrap_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> int:
 #: Deepest element nesting the rules work on.  libxml2 already stops at 256 levels; the
 #: recursive structure rule needs a margin below Python's recursion limit.
 MAX_DEPTH = 64
-_NON_CONTENT_WHEN_FLATTENING = frozenset({"img", "video", "br", "iframe", "source"})
+#: Kept when flattening: media, line breaks, and links (their URL is content; links do not nest).
+_KEPT_WHEN_FLATTENING = frozenset({"img", "video", "br", "iframe", "source", "a"})
 
 
 def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
@@ -211,7 +212,7 @@ def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
         inner
         for element in deepest_allowed
         for inner in element.iterdescendants()
-        if inner.tag not in _NON_CONTENT_WHEN_FLATTENING
+        if inner.tag not in _KEPT_WHEN_FLATTENING
     ]
     return unwrap_all(root, doomed)
 
