@@ -206,3 +206,38 @@ def test_library_batch_api_matches_single_parses(mixed: Path) -> None:
         "Article",
     ]
     assert results[0] == zakerclean.parse_file(paths[0]).model_copy(update={})
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real size
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "zakerclean", "clean", str(EXAMPLES)],
+            stdout=subprocess.DEVNULL,
+            stderr=terminal,
+            cwd=ROOT,
+            timeout=120,
+        )
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal side is closed: all read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0
+    assert b"4/4" in shown and b"doc" in shown  # tqdm's counter and unit
+    quiet = run("clean", str(EXAMPLES))  # stderr is a pipe here: no bar
+    assert b"4/4" not in quiet.stderr
+    assert quiet.stderr.decode().count("\n") == 1  # just the summary line
