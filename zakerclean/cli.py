@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -208,7 +208,7 @@ def _now(value: str | None) -> datetime | None:
         raise UsageError(f"--now must be an ISO 8601 date-time, got {value!r}") from None
 
 
-def _progress(total: int, enabled: bool) -> Any:
+def _progress(total: int | None, enabled: bool) -> Any:
     if not enabled:
         return None
     from tqdm import tqdm
@@ -235,7 +235,13 @@ def run_clean(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt in FILE_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes one file per input: give a directory with -o")
-    inputs = list(iter_inputs(args.paths))  # names only: contents are read by the workers
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    # Inputs stream to the workers (which read the files); only a progress bar needs the count.
+    inputs: Iterable[Input] = iter_inputs(args.paths)
+    total = None
+    if show_progress:
+        inputs = list(inputs)
+        total = len(inputs)
     output_file: IO[str] | None = None
     writer: StreamWriter | DirectoryWriter
     if fmt in FILE_FORMATS:
@@ -247,8 +253,7 @@ def run_clean(args: argparse.Namespace) -> int:
         if args.output and args.output != "-":
             output_file = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
         writer = StreamWriter(output_file or sys.stdout, fmt)
-    show_progress = not args.no_progress and sys.stderr.isatty()
-    bar = _progress(len(inputs), show_progress)
+    bar = _progress(total, show_progress)
     documents = failures = 0
     changes: Counter[str] = Counter()
     try:
