@@ -75,13 +75,26 @@ def iter_inputs(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterato
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )
-            for file in files:
-                yield Input(source=str(file), relative=file.relative_to(path).as_posix())
+            for relative in _walk(name, ""):
+                yield Input(source=os.path.join(name, relative), relative=relative)
         else:
             yield Input(source=name, relative=path.name)
+
+
+def _walk(top: str, prefix: str) -> Iterator[str]:
+    """Input files below ``top`` as relative POSIX paths, sorted, one directory at a time.
+
+    Holds one directory's names at once (not a list of every path), so memory stays flat
+    however many files a tree holds.
+    """
+    with os.scandir(os.path.join(top, prefix) if prefix else top) as entries:
+        names = sorted((entry.name, entry.is_dir()) for entry in entries)
+    for name, is_dir in names:
+        relative = f"{prefix}/{name}" if prefix else name
+        if is_dir:
+            yield from _walk(top, relative)
+        elif os.path.splitext(name)[1].lower() in INPUT_SUFFIXES:
+            yield relative
 
 
 # -- rendering (runs in the worker processes) ------------------------------------------------------
