@@ -31,7 +31,6 @@ __all__ = [
     "text_of",
     "serialize_children",
     "text_slots",
-    "unwrap",
     "unwrap_all",
     "flatten_deep_nesting",
     "MAX_DEPTH",
@@ -168,13 +167,6 @@ def new_element(tag: str, text: str | None = None, **attributes: str) -> HtmlEle
 def text_of(element: HtmlElement) -> str:
     """All text inside ``element`` (not its tail), like ``lxml.html``'s ``text_content()``."""
     return "".join(element.itertext())
-
-
-def unwrap(element: HtmlElement) -> None:
-    """Replace ``element`` by its content (text, children and tail stay in place)."""
-    parent = element.getparent()
-    if parent is not None:
-        unwrap_all(parent, [element])
 
 
 _UNWRAP_MARK = "zakerclean-unwrap"

@@ -52,7 +52,7 @@ def _inline(element: HtmlElement) -> str:
     return "".join(parts)
 
 
-def _block(element: HtmlElement, depth: int = 0) -> str:
+def _block(element: HtmlElement) -> str:
     tag = element.tag
     if tag in ("h2", "h3", "h4", "h5", "h6"):
         return "#" * int(tag[1]) + " " + _inline(element).strip()
@@ -67,11 +67,11 @@ def _block(element: HtmlElement, depth: int = 0) -> str:
         start = int(element.get("start", "1"))
         for number, item in enumerate(element.findall("li"), start=start):
             marker = f"{number}." if tag == "ol" else "-"
-            body = _flow(item, depth + 1).replace("\n", "\n" + " " * (len(marker) + 1))
+            body = _flow(item).replace("\n", "\n" + " " * (len(marker) + 1))
             items.append(f"{marker} {body}")
         return "\n".join(items)
     if tag == "blockquote":
-        inner = "\n\n".join(_block(child, depth) for child in element)
+        inner = "\n\n".join(_block(child) for child in element)
         return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
     if tag == "pre":
         code = text_of(element)
@@ -93,7 +93,7 @@ def _block(element: HtmlElement, depth: int = 0) -> str:
     return _inline(element).strip()
 
 
-def _flow(element: HtmlElement, depth: int) -> str:
+def _flow(element: HtmlElement) -> str:
     blocks = [
         child
         for child in element
@@ -103,7 +103,7 @@ def _flow(element: HtmlElement, depth: int) -> str:
         return _inline(element).strip()
     lead = _escape(element.text or "").strip()
     parts = [lead] if lead else []
-    parts += [_block(child, depth) for child in element]
+    parts += [_block(child) for child in element]
     return "\n".join(part for part in parts if part)
 
 
