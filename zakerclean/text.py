@@ -16,7 +16,14 @@ __all__ = ["tree_to_text"]
 _BLANK_LINES = re.compile(r"[ \t]*\n[ \t\n]*\n[ \t]*|[ \t]*\n[ \t]*")
 
 
+#: Descendants that put a separator into the text (everything else is plain running text).
+_SEPARATING = ("br", *sorted(BLOCK_TAGS))
+
+
 def _block_text(block: HtmlElement) -> str:
+    if block.tag != "pre" and next(block.iterdescendants(*_SEPARATING), None) is None:
+        # the common case, a paragraph of running text: libxml2 walks it
+        return "".join(block.itertext()).strip(" \t\n\r\f")
     parts: list[str] = []
     for node, slot in text_slots(block):
         tag = node.tag

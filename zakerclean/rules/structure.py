@@ -186,12 +186,16 @@ class _Builder:
 
 
 def _has_content(element: HtmlElement) -> bool:
-    """Text or media: what the empty-elements rule keeps."""
-    return element.tag in MEDIA_TAGS or _holds_media(element) or not is_blank(text_of(element))
+    """Text or media: what the empty-elements rule keeps (stops at the first text found)."""
+    return any(text.strip() for text in element.itertext()) or _holds_media(element)
+
+
+_MEDIA = tuple(MEDIA_TAGS)
 
 
 def _holds_media(element: HtmlElement) -> bool:
-    return any(inner.tag in MEDIA_TAGS for inner in element.iterdescendants())
+    """``element`` is, or holds, an image or a video (libxml2 filters the tags, not Python)."""
+    return next(element.iter(*_MEDIA), None) is not None
 
 
 def _media_only(run: HtmlElement) -> bool:
@@ -216,12 +220,15 @@ def _unwrap_blocks_inside(element: HtmlElement) -> int:
     return unwrap_all(element, blocks)
 
 
+_BLOCK_LIKE = tuple(LAYOUT_TAGS | BLOCK_TAGS | {"p"})
+
+
 def _holds_blocks(element: HtmlElement) -> bool:
     """An inline wrapper (``span``, ``strong`` …) around paragraphs acts as a layout container."""
     return (
         element.tag != "a"
         and len(element) > 0
-        and any(_is_block_like(inner) for inner in element.iterdescendants())
+        and next(element.iterdescendants(*_BLOCK_LIKE), None) is not None
     )
 
 

@@ -28,8 +28,21 @@ def normalize_whitespace(root: HtmlElement, ctx: CleanContext) -> int:
     for block in root:
         if block.tail is not None:
             block.tail = None
-        changes += _normalize_block_text(block)
+        if not _is_normal(block):
+            changes += _normalize_block_text(block)
     return changes
+
+
+_SEPARATING = ("br", "pre", *sorted(BLOCK_TAGS))
+_NOT_NORMAL = re.compile(r"[\t\n\r\f]|  |^ | $")
+
+
+def _is_normal(block: HtmlElement) -> bool:
+    """True when ``block`` is running text already in normal form (most blocks on a second
+    pass): nothing to collapse or trim, and no ``<br>``/block/``pre`` inside to trim around."""
+    if block.tag == "pre" or next(block.iterdescendants(*_SEPARATING), None) is not None:
+        return False
+    return _NOT_NORMAL.search("".join(block.itertext())) is None
 
 
 def _normalize_block_text(block: HtmlElement) -> int:
