@@ -78,3 +78,19 @@ def test_options_are_validated_and_immutable() -> None:
     changed = options.replace(sanitizer="bleach")
     assert changed.sanitizer == "bleach" and options.sanitizer == "nh3"
     assert hash(options) == hash(CleanOptions())
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "/relative", "example.com", ""])
+def test_base_url_argument_is_validated(base: str) -> None:
+    with pytest.raises(InvalidOptionsError, match="base_url"):
+        zakerclean.parse("<p>x</p>", base_url=base)
+    with pytest.raises(InvalidOptionsError, match="base_url"):
+        zakerclean.clean_html("<p>x</p>", base_url=base)
+
+
+def test_post_link_is_the_base_only_when_it_is_a_web_url() -> None:
+    post = "---\ntitle: t\nlink: '{link}'\n---\n<p><a href='/a'>a</a></p>\n"
+    web = zakerclean.parse(post.format(link="https://site.example/news/1.html"))
+    assert 'href="https://site.example/a"' in web.html
+    odd = zakerclean.parse(post.format(link="javascript:alert(1)"))
+    assert 'href="/a"' in odd.html and odd.url == "javascript:alert(1)"

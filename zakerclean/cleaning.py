@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .errors import EmptyInputError
 from .inputs import check_size, prepare_text
-from .options import CleanOptions
+from .options import CleanOptions, check_base_url
 from .pipeline import clean_fragment
 
 __all__ = ["clean_html"]
@@ -23,6 +23,7 @@ def clean_html(
     Idempotent: ``clean_html(clean_html(x)) == clean_html(x)``.  Empty input gives ``""``.
     """
     options = options or _DEFAULT_OPTIONS
+    check_base_url(base_url)
     if not isinstance(fragment, str):
         raise TypeError(f"clean_html() takes str, not {type(fragment).__name__}")
     if len(fragment) > options.max_bytes // 4:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from .errors import InvalidOptionsError
 
-__all__ = ["DEFAULT_PROXIES", "CleanOptions"]
+__all__ = ["DEFAULT_PROXIES", "CleanOptions", "check_base_url"]
 
 #: CORS proxies that RSSHub mirrors put in front of image URLs.  A prefix matches over http and
 #: https alike (the scheme is ignored when matching).
@@ -73,13 +73,7 @@ class CleanOptions:
                 raise InvalidOptionsError(
                     f"CleanOptions.{name} must be True or False, got {getattr(self, name)!r}"
                 )
-        if self.base_url is not None and (
-            not isinstance(self.base_url, str)
-            or not self.base_url.startswith(("http://", "https://"))
-        ):
-            raise InvalidOptionsError(
-                f"CleanOptions.base_url must be an absolute http(s) URL, got {self.base_url!r}"
-            )
+        check_base_url(self.base_url)
         if not isinstance(self.tz, str) or not _is_time_zone(self.tz):
             raise InvalidOptionsError(f"CleanOptions.tz: unknown IANA time zone {self.tz!r}")
         if (
@@ -97,6 +91,16 @@ class CleanOptions:
         if unknown:
             raise InvalidOptionsError(f"CleanOptions has no option(s) {sorted(unknown)}")
         return dataclasses.replace(self, **changes)
+
+
+def check_base_url(base_url: str | None) -> None:
+    """Raise :class:`InvalidOptionsError` unless ``base_url`` is ``None`` or an absolute
+    http(s) URL (the ``base_url`` argument of ``parse``/``clean_html`` is checked like the
+    option)."""
+    if base_url is not None and (
+        not isinstance(base_url, str) or not base_url.startswith(("http://", "https://"))
+    ):
+        raise InvalidOptionsError(f"base_url must be an absolute http(s) URL, got {base_url!r}")
 
 
 def _is_time_zone(name: str) -> bool:

@@ -20,7 +20,7 @@ from .frontmatter import load_front_matter, split_front_matter
 from .inputs import check_size, decode_bytes, prepare_text
 from .media import is_animated
 from .models import Article, CleanReport, Image
-from .options import CleanOptions
+from .options import CleanOptions, check_base_url
 from .pipeline import PASSES, clean_fragment
 from .urls import clean_url
 
@@ -90,6 +90,7 @@ def parse(
     Raises a :class:`~zakerclean.errors.ZakerCleanError` subclass on bad input.
     """
     options = options or _DEFAULT_OPTIONS
+    check_base_url(base_url)
     text, warnings = _text_of(data, options)
     split = split_front_matter(text)
     if split is None:
@@ -253,11 +254,14 @@ def build_article(
     published, published_raw = _published(front, options, now, warnings)
     stills = _stills(front)
 
-    result = clean_fragment(body, options, base_url=base_url or url, stills=stills)
+    # the article's own link is the natural base for its relative URLs, if it is a web URL
+    if base_url is None and url is not None and url.startswith(("http://", "https://")):
+        base_url = url
+    result = clean_fragment(body, options, base_url=base_url, stills=stills)
     steps = result.steps
 
     meta = {k: v for k, v in front.items() if k not in KNOWN_KEYS}
-    base = base_url or url
+    base = base_url
     cover, cover_changed = _cover(front, options, base, result.images, stills, warnings, meta)
     if cover_changed:
         steps = _merge_step(steps, "links", 1)
