@@ -21,7 +21,9 @@ _SEPARATING = ("br", *sorted(BLOCK_TAGS))
 
 
 def _block_text(block: HtmlElement) -> str:
-    if block.tag != "pre" and next(block.iterdescendants(*_SEPARATING), None) is None:
+    if block.tag != "pre" and (
+        not len(block) or next(block.iterdescendants(*_SEPARATING), None) is None
+    ):
         # the common case, a paragraph of running text: libxml2 walks it
         return "".join(block.itertext()).strip(" \t\n\r\f")
     parts: list[str] = []

@@ -40,7 +40,11 @@ _NOT_NORMAL = re.compile(r"[\t\n\r\f]|  |^ | $")
 def _is_normal(block: HtmlElement) -> bool:
     """True when ``block`` is running text already in normal form (most blocks on a second
     pass): nothing to collapse or trim, and no ``<br>``/block/``pre`` inside to trim around."""
-    if block.tag == "pre" or next(block.iterdescendants(*_SEPARATING), None) is not None:
+    if block.tag == "pre":
+        return False
+    if not len(block):  # the commonest paragraph: one text node
+        return block.text is None or _NOT_NORMAL.search(block.text) is None
+    if next(block.iterdescendants(*_SEPARATING), None) is not None:
         return False
     return _NOT_NORMAL.search("".join(block.itertext())) is None
 
