@@ -28,7 +28,7 @@ from .batch import Source, ordered_map, parse_source, source_name
 from .errors import InvalidOptionsError
 from .models import Article, Failure
 from .options import DEFAULT_PROXIES, CleanOptions
-from .pipeline import PASSES
+from .pipeline import RULE_ORDER
 
 __all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
 
@@ -230,10 +230,7 @@ def _progress(total: int | None, enabled: bool) -> Any:
 
 
 def _summary(documents: int, failures: int, changes: Counter[str]) -> str:
-    order = [step.name for step in PASSES] + ["sanitize"]
-    ranked = sorted(
-        changes.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order)
-    )
+    ranked = sorted(changes.items(), key=lambda item: RULE_ORDER.index(item[0]))
     rules = ", ".join(f"{rule} {count}" for rule, count in ranked)
     return f"zakerclean: {documents} documents, {failures} failed" + (
         f"; changes: {rules}" if rules else ""

@@ -21,7 +21,7 @@ from .inputs import check_size, decode_bytes, prepare_text
 from .media import is_animated
 from .models import Article, CleanReport, Image
 from .options import CleanOptions, check_base_url
-from .pipeline import PASSES, clean_fragment
+from .pipeline import RULE_ORDER, clean_fragment
 from .urls import clean_url
 
 __all__ = ["build_article", "detect_lang", "fingerprint", "parse", "parse_file"]
@@ -187,8 +187,7 @@ def _merge_step(
     """Add ``count`` to rule ``name``, keeping the steps in pipeline order."""
     merged = dict(steps)
     merged[name] = merged.get(name, 0) + count
-    order = [p.name for p in PASSES] + ["sanitize"]
-    return tuple(sorted(merged.items(), key=lambda item: order.index(item[0])))
+    return tuple(sorted(merged.items(), key=lambda item: RULE_ORDER.index(item[0])))
 
 
 def _cover(

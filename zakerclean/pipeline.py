@@ -26,7 +26,7 @@ from .rules.whitespace import normalize_whitespace
 from .sanitize import get_sanitizer
 from .text import tree_to_text
 
-__all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment"]
+__all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment", "RULE_ORDER"]
 
 Rule = Callable[[HtmlElement, CleanContext], int]
 
@@ -50,6 +50,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("attributes", filter_attributes),  # 7
     Pass("whitespace", normalize_whitespace),  # 8
 )
+
+
+#: Names of the rules as ``CleanReport.steps`` orders them: the passes, then the sanitizer.
+RULE_ORDER: tuple[str, ...] = (*(step.name for step in PASSES), "sanitize")
 
 
 @dataclass(frozen=True)
