@@ -32,6 +32,9 @@ rendered once.  How a page is watched:
 
 A positive control renders raw vectors without cleaning and asserts that every channel above
 fires and names the right case, so a silent harness cannot pass for a safe cleaner.
+
+The notebook summaries (``Article._repr_html_`` / ``Failure._repr_html_``) of the examples, a few
+corpus posts and hostile articles and failures are rendered and watched the same way.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from __future__ import annotations
 import html
 import importlib
 import importlib.util
+import json
 import os
 import shutil
 import threading
@@ -51,7 +55,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from zakerclean import CleanOptions, InvalidOptionsError, ZakerCleanError, clean_html
+from zakerclean import (
+    Article,
+    CleanOptions,
+    CleanReport,
+    Failure,
+    Image,
+    InvalidOptionsError,
+    Video,
+    ZakerCleanError,
+    clean_html,
+    parse,
+    parse_file,
+)
+
+from .conftest import EXAMPLES, corpus_posts
 
 CHROMIUM = shutil.which("chromium")
 HAVE_PLAYWRIGHT = importlib.util.find_spec("playwright") is not None
@@ -619,3 +637,79 @@ def test_harness_detects_unsanitized_vectors(browser: Any, server: PageServer) -
     assert not false_alarms, f"clean HTML was flagged:\n{describe(false_alarms)}"
     unexpected = set(offending) - {cid for cid, _, _ in CONTROLS}
     assert not unexpected, f"findings not pinned to one case:\n{describe(offending)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Notebook display: what Jupyter inserts into the page for an Article or a Failure
+
+DISPLAY_CORPUS_POSTS = 6  # real posts rendered (spread over the sorted corpus)
+
+
+def hostile_display_cases() -> list[tuple[str, str]]:
+    """Summaries of articles and failures whose every value would run script if not escaped."""
+    post = (
+        "\n---\n"
+        + "\n".join(
+            f"{key}: {json.dumps(value)}"
+            for key, value in {
+                "title": "<img src=x onerror=alert(101)>",
+                "categories": ["x", "<svg onload=alert(102)>", "<script>alert(103)</script>"],
+                "headimg": "http://img.example/c.jpg",
+                "author": '" onmouseover="alert(104)',
+                "link": "javascript:alert(105)",
+                "date": "<iframe src=javascript:alert(106)>",
+            }.items()
+        )
+        + "\n---\n\n"
+        '<p><img src="http://img.example/c.jpg" alt="&quot; onerror=&quot;alert(107)"></p>'
+        "<p>&lt;img src=x onerror=alert(108)&gt;</p>\n"
+    )
+    model = Article(
+        title="<script>alert(111)</script>",
+        url="jav&#x09;ascript:alert(112)",
+        source="<style>@import 'http://img.example/x.css';</style>",
+        channel="<a href=javascript:alert(113)>x</a>",
+        published_raw="<img src=x onerror=alert(114)>",
+        cover=Image(url="javascript:alert(115)", alt='"><img src=x onerror=alert(116)>'),
+        images=(Image(url='http://img.example/x.jpg" onerror="alert(117)'),),
+        videos=(Video(url="data:text/html,<script>alert(118)</script>"),),
+        text="<img src=x onerror=alert(119)>\n\n<svg><animate onbegin=alert(120) dur=1s>",
+        lang='"><script>alert(121)</script>',
+        report=CleanReport(
+            steps=(("<img src=x onerror=alert(122)>", 1),),
+            warnings=("<math><mtext><img src=x onerror=alert(123)>", "</p><script>x</script>"),
+        ),
+    )
+    cover_attribute = Article(cover=Image(url='http://img.example/a.jpg" onerror="alert(124)'))
+    failure = Failure(
+        source='"><img src=x onerror=alert(131)>',
+        error_type="<script>alert(132)</script>",
+        message="<a href=javascript:alert(133)>click</a>\n<form><button>x</button></form>",
+    )
+    return [
+        ("display-hostile-post", parse(post)._repr_html_()),
+        ("display-hostile-model", model._repr_html_()),
+        ("display-hostile-cover-url", cover_attribute._repr_html_()),
+        ("display-hostile-failure", failure._repr_html_()),
+    ]
+
+
+def display_cases() -> list[tuple[str, str]]:
+    """``_repr_html_`` of the examples, of a few corpus posts (when present), and hostile ones."""
+    paths = sorted(EXAMPLES.glob("*.md"))
+    posts = corpus_posts()
+    paths += posts[:: max(1, len(posts) // DISPLAY_CORPUS_POSTS)][:DISPLAY_CORPUS_POSTS]
+    cases = [(f"display:{p.parent.name}/{p.name}", parse_file(p)._repr_html_()) for p in paths]
+    return cases + hostile_display_cases()
+
+
+def test_notebook_display_does_not_run_in_chromium(browser: Any, server: PageServer) -> None:
+    cases = display_cases()
+    assert any("<img " in fragment for _, fragment in cases), "no cover was rendered"
+    offending = check(browser, server, cases).offending
+    if offending:
+        pytest.fail(
+            f"{len(offending)} of {len(cases)} notebook summaries ran script, opened a dialog or "
+            "navigated in Chromium:\n" + describe(offending, dict(cases)),
+            pytrace=False,
+        )

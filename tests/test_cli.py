@@ -13,6 +13,7 @@ import pytest
 import zakerclean
 
 from .conftest import CORPUS, EXAMPLES, ROOT, requires_corpus
+from .test_feeds import BUS_ITEM, BUS_LINK, PARK_ITEM, PARK_LINK, TOO_DEEP_ITEM, rss
 
 GOOD = "\n---\ntitle: '好的'\ndate: Sat, 17 Apr 2021 17:10:46 GMT\n---\n\n<p>正文一段。</p>\n"
 
@@ -241,3 +242,102 @@ def test_progress_bar_only_on_a_terminal() -> None:
     quiet = run("clean", str(EXAMPLES))  # stderr is a pipe here: no bar
     assert b"4/4" not in quiet.stderr
     assert quiet.stderr.decode().count("\n") == 1  # just the summary line
+
+
+# -- feeds (.xml inputs) ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def feeds(tmp_path: Path) -> Path:
+    """A post, a feed with a broken middle item, a .xml file that is no feed, an empty feed."""
+    folder = tmp_path / "in"
+    (folder / "feeds").mkdir(parents=True)
+    (folder / "a-post.md").write_text(GOOD, encoding="utf-8")
+    (folder / "feeds" / "city.xml").write_bytes(
+        rss(BUS_ITEM, TOO_DEEP_ITEM, PARK_ITEM, encoding="gbk").encode("gb18030")
+    )
+    (folder / "feeds" / "empty.xml").write_text(rss(), encoding="utf-8")
+    (folder / "feeds" / "not-a-feed.xml").write_text("<html><p>x</p></html>", encoding="utf-8")
+    return folder
+
+
+def test_a_feed_gives_one_record_per_item(feeds: Path) -> None:
+    result = run("clean", str(feeds), "--no-progress")
+    assert result.returncode == 1
+    rows = records(result.stdout)
+    city, not_a_feed = str(feeds / "feeds" / "city.xml"), str(feeds / "feeds" / "not-a-feed.xml")
+    assert [r["path"] for r in rows] == [
+        str(feeds / "a-post.md"), f"{city}#1", f"{city}#2", f"{city}#3", not_a_feed,
+    ]  # fmt: skip
+    assert [r.get("url") for r in rows[1:4]] == [BUS_LINK, None, PARK_LINK]
+    assert (
+        rows[1]["title"] == "新公交线路今天开通" and rows[1]["published"] == "2021-04-17T09:10:46Z"
+    )
+    assert rows[2]["error"]["type"] == "ParseLimitError"  # type: ignore[index]
+    assert rows[4]["error"]["type"] == "FeedError"  # type: ignore[index]
+    assert "root element is <html>" in rows[4]["error"]["message"]  # type: ignore[index]
+    summary = result.stderr.decode().strip().splitlines()[-1]
+    assert summary.startswith("zakerclean: 5 documents, 2 failed")  # the empty feed adds none
+
+
+def test_feed_records_equal_the_library_and_jobs_2_equals_jobs_1(feeds: Path) -> None:
+    one = run("clean", str(feeds), str(EXAMPLES), "--jobs", "1")
+    two = run("clean", str(feeds), str(EXAMPLES), "--jobs", "2", "--format", "json")
+    assert one.returncode == two.returncode == 1
+    assert records(one.stdout) == json.loads(two.stdout)
+    city = feeds / "feeds" / "city.xml"
+    library = list(zakerclean.parse_feed(city.read_bytes()))
+    rows = [r for r in records(one.stdout) if str(r["path"]).startswith(f"{city}#")]
+    assert rows[0] == {"path": f"{city}#1", **library[0].model_dump(mode="json")}  # type: ignore[union-attr]
+
+
+def test_fail_fast_stops_inside_a_feed(feeds: Path) -> None:
+    result = run(
+        "clean", str(feeds / "feeds" / "city.xml"), str(feeds / "a-post.md"), "--fail-fast"
+    )
+    assert result.returncode == 1
+    assert [str(r["path"])[-2:] for r in records(result.stdout)] == ["#1", "#2"]
+
+
+def test_feed_items_become_files_in_a_folder_named_after_the_feed(
+    feeds: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = run("clean", str(feeds), "--format", "md", "-o", str(out))
+    assert result.returncode == 1
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["a-post.md", "feeds/city/0001.md", "feeds/city/0003.md"]
+    assert (
+        (out / "feeds" / "city" / "0001.md")
+        .read_text(encoding="utf-8")
+        .startswith("# 新公交线路今天开通")
+    )
+    errors = [json.loads(line) for line in result.stderr.decode().splitlines() if '"error"' in line]
+    assert [Path(e["path"]).name for e in errors] == ["city.xml#2", "not-a-feed.xml"]
+    hexo = tmp_path / "hexo"
+    assert (
+        run("clean", str(feeds / "feeds" / "city.xml"), "-f", "hexo", "-o", str(hexo)).returncode
+        == 1
+    )
+    again = zakerclean.parse_file(hexo / "city" / "0003.md")
+    assert again.url == PARK_LINK
+
+
+def test_a_missing_xml_file_is_one_error_record_and_stdin_xml_is_a_post(tmp_path: Path) -> None:
+    missing = run("clean", str(tmp_path / "gone.xml"))
+    assert missing.returncode == 1
+    (row,) = records(missing.stdout)
+    assert row["error"]["type"] == "FileNotFoundError"  # type: ignore[index]
+    piped = run("clean", "-", stdin=rss(BUS_ITEM).encode("utf-8"))
+    (row,) = records(piped.stdout)
+    assert row["path"] == "-" and "url" in row  # one record: read as a post/fragment
+
+
+def test_show_prints_every_item_of_a_feed(feeds: Path) -> None:
+    result = run("show", str(feeds / "feeds" / "city.xml"))
+    assert result.returncode == 1  # item 2 failed
+    text = result.stdout.decode("utf-8")
+    assert "#1]\n新公交线路今天开通" in text and "#3]\n城东公园花海周末开放" in text
+    assert "city.xml#2: ParseLimitError" in result.stderr.decode("utf-8")
+    empty = run("show", str(feeds / "feeds" / "empty.xml"))
+    assert empty.returncode == 0 and b"no items" in empty.stderr

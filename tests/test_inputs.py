@@ -93,4 +93,4 @@ def test_post_link_is_the_base_only_when_it_is_a_web_url() -> None:
     web = zakerclean.parse(post.format(link="https://site.example/news/1.html"))
     assert 'href="https://site.example/a"' in web.html
     odd = zakerclean.parse(post.format(link="javascript:alert(1)"))
-    assert 'href="/a"' in odd.html and odd.url == "javascript:alert(1)"
+    assert 'href="/a"' in odd.html and odd.url is None and odd.meta["link"] == "javascript:alert(1)"

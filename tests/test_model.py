@@ -110,3 +110,20 @@ def test_markdown_rendering() -> None:
     assert markdown.startswith("# 小区屋顶装上光伏板")
     assert "![](http://zkres1.myzaker.com/202104/demo0001_1024.jpg)" in markdown
     assert "**一共装了 1200 块板子**" in markdown
+
+
+@pytest.mark.parametrize("key", ["link", "url"])
+@pytest.mark.parametrize("value", ["javascript:alert(1)", " JaVa\tscript:x", "data:text/html,<b>"])
+def test_unsafe_article_link_is_not_a_url(key: str, value: str) -> None:
+    article = zakerclean.parse(f"---\ntitle: t\n{key}: '{value}'\n---\n<p>正文</p>")
+    assert article.url is None
+    assert article.meta[key] == value
+    assert any("is not a safe URL" in w for w in article.report.warnings)
+    again = zakerclean.parse(article.to_hexo())
+    assert again.url is None and again.meta == article.meta
+
+
+@pytest.mark.parametrize("value", ["https://www.myzaker.com/article/1", "/article/1"])
+def test_web_and_relative_article_links_are_kept(value: str) -> None:
+    article = zakerclean.parse(f"---\ntitle: t\nlink: '{value}'\n---\n<p>正文</p>")
+    assert article.url == value and "link" not in article.meta

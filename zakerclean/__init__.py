@@ -17,6 +17,7 @@ from .errors import (
     DateParseError,
     DecodeError,
     EmptyInputError,
+    FeedError,
     FrontMatterError,
     InputTooLargeError,
     InvalidOptionsError,
@@ -24,6 +25,8 @@ from .errors import (
     ParseLimitError,
     ZakerCleanError,
 )
+from .feeds import parse_feed
+from .frames import to_dataframe
 from .models import Article, CleanReport, Failure, Image, Video
 from .options import DEFAULT_PROXIES, CleanOptions
 from .parse import parse, parse_file
@@ -40,6 +43,7 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "Failure",
+    "FeedError",
     "FrontMatterError",
     "Image",
     "InputTooLargeError",
@@ -52,6 +56,8 @@ __all__ = [
     "clean_html",
     "parse",
     "parse_date",
+    "parse_feed",
     "parse_file",
     "parse_many",
+    "to_dataframe",
 ]

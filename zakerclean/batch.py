@@ -108,13 +108,15 @@ def parse_many(
     options: CleanOptions | None = None,
     now: datetime | None = None,
 ) -> Iterator[Article | Failure]:
-    """Parse every source, yielding an :class:`Article` or a :class:`Failure` for each, in order.
+    """Parse every source, yielding an ``Article`` or a ``Failure`` for each, in order.
 
     ``sources`` may be paths or ``(name, bytes)`` pairs and may be a lazy iterable; with
-    ``jobs > 1`` the work runs in a process pool.  ::
+    ``jobs > 1`` the work runs in a process pool:
 
-        for result in zakerclean.parse_many(paths, jobs=4):
-            if isinstance(result, zakerclean.Failure):
-                print(result.source, result.message)
+    ```python
+    for result in zakerclean.parse_many(paths, jobs=4):
+        if isinstance(result, zakerclean.Failure):
+            print(result.source, result.message)
+    ```
     """
     return ordered_map(partial(parse_source, options=options, now=now), sources, jobs=jobs)

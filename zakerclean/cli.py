@@ -2,8 +2,10 @@
 
 ``zakerclean clean PATH...`` turns files, folders (recursively: .md .html .htm .xml) and ``-``
 (stdin) into one record per input: JSON Lines by default, a JSON array, or one Markdown / HTML /
-Hexo file per input in an output folder that mirrors the input tree.  Exit status: 0 when every
-input parsed, 1 when some failed (every record is still written), 2 on usage errors.
+Hexo file per input in an output folder that mirrors the input tree.  A ``.xml`` file is an RSS or
+Atom feed: it gives one record per item (path ``feed.xml#N``, N from 1; files ``feed/000N.md``),
+or one error record when the file is not a feed.  Exit status: 0 when every input parsed, 1 when
+some failed (every record is still written), 2 on usage errors.
 ``zakerclean show FILE`` prints one article for a person; ``zakerclean schema`` prints the
 JSON Schema of an article record.
 """
@@ -25,7 +27,9 @@ from typing import IO, Any
 
 from . import __version__
 from .batch import Source, ordered_map, parse_source, source_name
-from .errors import InvalidOptionsError
+from .errors import InvalidOptionsError, ZakerCleanError
+from .feeds import feed_items
+from .inputs import check_size
 from .models import Article, Failure
 from .options import DEFAULT_PROXIES, CleanOptions
 from .pipeline import RULE_ORDER
@@ -34,6 +38,8 @@ __all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
 
 #: File name endings read when a directory is given.
 INPUT_SUFFIXES = (".md", ".html", ".htm", ".xml")
+#: File name endings read as RSS/Atom feeds (one record per item) rather than as one post.
+FEED_SUFFIXES = (".xml",)
 #: Output formats: records on a stream, or one file per input in a directory.
 STREAM_FORMATS = ("jsonl", "json")
 FILE_FORMATS = {"md": ".md", "html": ".html", "hexo": ".md"}
@@ -116,14 +122,62 @@ def render_html_page(article: Article) -> str:
     )
 
 
-def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> Outcome:
-    """Parse one input and render it in ``fmt``; failures become error records."""
+def is_feed(source: Source) -> bool:
+    """Whether ``source`` is read as a feed: a file whose name ends in ``.xml`` (never stdin)."""
+    return not isinstance(source, tuple) and os.fspath(source).lower().endswith(FEED_SUFFIXES)
+
+
+def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> list[Outcome]:
+    """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
+
+    Failures become error records.
+    """
+    if is_feed(item.source):
+        return render_feed(item, fmt, options, now)
     name = source_name(item.source)
-    result = parse_source(item.source, options, now)
+    return [render_result(name, item.relative, parse_source(item.source, options, now), fmt)]
+
+
+def _read_feed(source: Source, options: CleanOptions) -> bytes:
+    """The bytes of a feed; a file's size is checked before it is read (as ``parse_file`` does)."""
+    if isinstance(source, tuple):
+        return source[1]
+    check_size(os.stat(source).st_size, options.max_bytes)
+    with open(source, "rb") as handle:
+        return handle.read(options.max_bytes + 1)
+
+
+def feed_item_relative(relative: str, index: int) -> str:
+    """Where item ``index`` of the feed at ``relative`` goes: ``a/b.xml`` → ``a/b/0003.xml``
+    (the writer then swaps the suffix for the output format's)."""
+    return f"{Path(relative).with_suffix('').as_posix()}/{index:04d}.xml"
+
+
+def render_feed(
+    item: Input, fmt: str, options: CleanOptions, now: datetime | None
+) -> list[Outcome]:
+    """One outcome per item of the feed at ``item``, named ``path#N``; one error outcome
+    (named ``path``) when the file cannot be read or is not a feed."""
+    name = source_name(item.source)
+    try:
+        items = feed_items(_read_feed(item.source, options), options=options, now=now)
+    except Exception as error:  # ZakerCleanError or OSError expected; anything else is a bug
+        return [render_result(name, item.relative, Failure.from_exception(name, error), fmt)]
+    outcomes = []
+    for entry in items:
+        item_name = f"{name}#{entry.index}"
+        result = entry.result
+        if isinstance(result, Failure):  # named by position, like the item's article record
+            result = Failure(source=item_name, error_type=result.error_type, message=result.message)
+        relative = feed_item_relative(item.relative, entry.index)
+        outcomes.append(render_result(item_name, relative, result, fmt))
+    return outcomes
+
+
+def render_result(name: str, relative: str, result: Article | Failure, fmt: str) -> Outcome:
+    """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
     if isinstance(result, Failure):
-        return Outcome(
-            name, item.relative, False, json.dumps(result.to_record(), ensure_ascii=False)
-        )
+        return Outcome(name, relative, False, json.dumps(result.to_record(), ensure_ascii=False))
     if fmt in STREAM_FORMATS:
         payload = json.dumps(article_record(name, result), ensure_ascii=False)
     elif fmt == "md":
@@ -132,7 +186,7 @@ def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -
         payload = render_html_page(result)
     else:
         payload = result.to_hexo()
-    return Outcome(name, item.relative, True, payload, result.report.steps)
+    return Outcome(name, relative, True, payload, result.report.steps)
 
 
 # -- output ---------------------------------------------------------------------------------------
@@ -268,18 +322,23 @@ def run_clean(args: argparse.Namespace) -> int:
     changes: Counter[str] = Counter()
     try:
         work = partial(render, fmt=fmt, options=options, now=now)
-        for outcome in ordered_map(work, inputs, jobs=args.jobs):
-            if isinstance(writer, DirectoryWriter):
-                outcome = writer.write(outcome)
-            else:
-                writer.write(outcome)
-            documents += 1
-            failures += not outcome.ok
-            for rule, count in outcome.steps:
-                changes[rule] += count
+        stop = False
+        for outcomes in ordered_map(work, inputs, jobs=args.jobs):
+            for outcome in outcomes:  # one per input, or one per feed item
+                if isinstance(writer, DirectoryWriter):
+                    outcome = writer.write(outcome)
+                else:
+                    writer.write(outcome)
+                documents += 1
+                failures += not outcome.ok
+                for rule, count in outcome.steps:
+                    changes[rule] += count
+                if args.fail_fast and not outcome.ok:
+                    stop = True
+                    break
             if bar is not None:
-                bar.update()
-            if args.fail_fast and not outcome.ok:
+                bar.update()  # the bar counts inputs (a feed is one), the summary documents
+            if stop:
                 break
         writer.close()
     finally:
@@ -322,15 +381,32 @@ def format_for_person(article: Article) -> str:
 
 def run_show(args: argparse.Namespace) -> int:
     options = _options(args)
+    now = _now(args.now)
     item = next(iter_inputs([args.file]))
-    result = parse_source(item.source, options, _now(args.now))
-    if isinstance(result, Failure):
-        print(
-            f"zakerclean: {result.source}: {result.error_type}: {result.message}", file=sys.stderr
-        )
-        return 1
-    sys.stdout.write(format_for_person(result))
-    return 0
+    name = source_name(item.source)
+    results: list[tuple[str, Article | Failure]]
+    if is_feed(item.source):  # every item of the feed, one after the other
+        try:
+            entries = feed_items(_read_feed(item.source, options), options=options, now=now)
+            results = [(f"{name}#{entry.index}", entry.result) for entry in entries]
+        except (ZakerCleanError, OSError) as error:
+            results = [(name, Failure.from_exception(name, error))]
+        if not results:
+            print(f"zakerclean: {name}: the feed has no items", file=sys.stderr)
+    else:
+        results = [(name, parse_source(item.source, options, now))]
+    failed = False
+    for number, (label, result) in enumerate(results):
+        if isinstance(result, Failure):
+            failed = True
+            print(f"zakerclean: {label}: {result.error_type}: {result.message}", file=sys.stderr)
+            continue
+        if number:
+            sys.stdout.write("\n")
+        if len(results) > 1:
+            sys.stdout.write(f"[{label}]\n")
+        sys.stdout.write(format_for_person(result))
+    return 1 if failed else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -417,7 +493,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.set_defaults(run=run_clean)
 
     show = commands.add_parser("show", help="print one article and its report for a person")
-    show.add_argument("file", metavar="FILE", help="a post, a page, or - for stdin")
+    show.add_argument(
+        "file", metavar="FILE", help="a post, a page, a feed (.xml: every item), or - for stdin"
+    )
     _add_cleaning_options(show)
     show.set_defaults(run=run_show)
 

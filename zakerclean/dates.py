@@ -169,15 +169,15 @@ def parse_date(
 ) -> datetime:
     """Return the instant *value* denotes, as an aware datetime in UTC.
 
-    *value* may be a :class:`~datetime.datetime`, a :class:`~datetime.date`, Unix epoch seconds
-    (10 digits) or milliseconds (13 digits) as a number or digit string, or a string in one of
-    the forms listed in ``docs/dates.md``.  Values without a UTC offset are read in *tz* (an IANA
-    name or a tzinfo).  Relative and year-less forms are resolved against *now* (naive: read in
-    *tz*) and raise without it.
+    *value* may be a ``datetime``, a ``date``, Unix epoch seconds (10 digits) or milliseconds
+    (13 digits) as a number or digit string, or a string in one of the forms listed in
+    ``docs/dates.md``.  Values without a UTC offset are read in *tz* (an IANA name or a tzinfo).
+    Relative and year-less forms are resolved against *now* (naive: read in *tz*) and raise
+    without it.
 
-    Raises :class:`~zakerclean.errors.DateParseError` -- and nothing else, for any *value* -- if
-    the value is not one of those forms, is ambiguous, or is implausible (before 1990-01-01 UTC,
-    or more than a year after *now*).
+    Raises ``DateParseError`` -- and nothing else, for any *value* -- if the value is not one of
+    those forms, is ambiguous, or is implausible (before 1990-01-01 UTC, or more than a year
+    after *now*).
     """
     zone = _resolve_zone(tz)
     context = _Context(zone, _resolve_now(now, zone))

@@ -24,6 +24,7 @@ __all__ = [
     "MEDIA_TAGS",
     "TABLE_STRUCTURE_TAGS",
     "HtmlElement",
+    "new_parser",
     "is_blank",
     "parse_fragment",
     "remove",
@@ -84,7 +85,7 @@ LAYOUT_TAGS: frozenset[str] = frozenset(
 MEDIA_TAGS: frozenset[str] = frozenset({"img", "video"})
 
 
-def _new_parser() -> etree.HTMLParser:
+def new_parser() -> etree.HTMLParser:
     """A parser for one document (a few microseconds to make; its error log is then ours alone).
 
     Comments and processing instructions never reach the rules; libxml2 never touches the
@@ -109,7 +110,7 @@ def parse_fragment(html: str) -> HtmlElement:
     root = new_element("div")
     if not html.strip():
         return root
-    parser = _new_parser()
+    parser = new_parser()
     try:
         document = etree.fromstring(f"<html><body>{html}</body></html>", parser)
     except (ParserError, etree.XMLSyntaxError):  # nothing parseable at all

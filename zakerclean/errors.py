@@ -1,7 +1,7 @@
 """The errors zakerclean raises on bad input.
 
-Every error the library raises because of its *input* is a :class:`ZakerCleanError`, which is a
-:class:`ValueError`, so callers can catch one type in a pipeline and record the rest.  Each
+Every error the library raises because of its *input* is a ``ZakerCleanError``, which is a
+``ValueError``, so callers can catch one type in a pipeline and record the rest.  Each
 subclass names what went wrong and where (a line and column, a byte position, an option name).
 """
 
@@ -12,6 +12,7 @@ __all__ = [
     "DateParseError",
     "DecodeError",
     "EmptyInputError",
+    "FeedError",
     "FrontMatterError",
     "InputTooLargeError",
     "InvalidOptionsError",
@@ -19,6 +20,13 @@ __all__ = [
     "PageStructureError",
     "ZakerCleanError",
 ]
+
+
+def _where(line: int | None, column: int | None) -> str:
+    """`` at line L, column C`` (or less) for an error message; empty when the line is unknown."""
+    if line is None:
+        return ""
+    return f" at line {line}" + (f", column {column}" if column is not None else "")
 
 
 class ZakerCleanError(ValueError):
@@ -61,10 +69,7 @@ class FrontMatterError(ZakerCleanError):
     """
 
     def __init__(self, problem: str, *, line: int | None = None, column: int | None = None) -> None:
-        where = ""
-        if line is not None:
-            where = f" at line {line}" + (f", column {column}" if column is not None else "")
-        super().__init__(f"front matter{where}: {problem}")
+        super().__init__(f"front matter{_where(line, column)}: {problem}")
         self.problem = problem
         self.line = line
         self.column = column
@@ -75,7 +80,7 @@ class DateParseError(ZakerCleanError):
 
 
 class InvalidOptionsError(ZakerCleanError):
-    """A :class:`~zakerclean.CleanOptions` field has an invalid value."""
+    """A ``CleanOptions`` field has an invalid value."""
 
 
 class ParseLimitError(ZakerCleanError):
@@ -91,3 +96,27 @@ class ParseLimitError(ZakerCleanError):
 
 class PageStructureError(ZakerCleanError):
     """An HTML page does not have the structure its shape requires (e.g. no article body)."""
+
+
+class FeedError(ZakerCleanError):
+    """A feed given to ``parse_feed`` cannot be read as RSS or Atom.
+
+    Raised for the whole feed when it is not well-formed XML, its root is not ``rss``,
+    ``rdf:RDF`` or an Atom ``feed``, or its DTD declares or references entities (never expanded,
+    for safety).  Inside a feed, an item with neither a title nor content becomes a ``Failure``
+    of this type.  ``line`` and ``column`` are 1-based positions in the decoded text, when known.
+    """
+
+    def __init__(self, problem: str, *, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(f"feed{_where(line, column)}: {problem}")
+        self.problem = problem
+        self.line = line
+        self.column = column
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # keep line and column (and the message as it was) through pickling
+        return (_rebuild_feed_error, (self.problem, self.line, self.column))
+
+
+def _rebuild_feed_error(problem: str, line: int | None, column: int | None) -> FeedError:
+    return FeedError(problem, line=line, column=column)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from .errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
 
-__all__ = ["check_size", "decode_bytes", "prepare_text", "FORBIDDEN_CHARACTERS"]
+__all__ = ["check_size", "decode_bytes", "prepare_text", "read_text", "FORBIDDEN_CHARACTERS"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -113,3 +114,28 @@ def prepare_text(text: str) -> tuple[str, list[str]]:
             f"{count} control character(s) or lone surrogate(s) removed or replaced by U+FFFD"
         )
     return text, warnings
+
+
+def read_text(
+    data: str | bytes,
+    max_bytes: int,
+    *,
+    decode: Callable[[bytes], str] = decode_bytes,
+    caller: str = "parse",
+) -> tuple[str, list[str]]:
+    """The checked text of one input (``str`` or ``bytes``) and the warnings about it.
+
+    The size limit is checked first (for ``str``, in UTF-8 bytes, but only when it can matter),
+    then ``bytes`` are decoded with ``decode``, then :func:`prepare_text` runs.  ``caller``
+    names the public function in the ``TypeError`` for any other type.
+    """
+    if isinstance(data, bytes):
+        check_size(len(data), max_bytes)
+        text = decode(data)
+    elif isinstance(data, str):
+        if len(data) > max_bytes // 4:  # only then can it be over the limit in UTF-8
+            check_size(len(data.encode("utf-8", "surrogatepass")), max_bytes)
+        text = data
+    else:
+        raise TypeError(f"{caller}() takes str or bytes, not {type(data).__name__}")
+    return prepare_text(text)

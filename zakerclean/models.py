@@ -102,7 +102,7 @@ class Article(BaseModel):
         return value
 
     def to_hexo(self) -> str:
-        """Render the article as a Hexo post that :func:`zakerclean.parse` reads back to it."""
+        """Render the article as a Hexo post that ``zakerclean.parse`` reads back to it."""
         from .hexo import article_to_hexo
 
         return article_to_hexo(self)
@@ -112,6 +112,14 @@ class Article(BaseModel):
         from .render import article_to_markdown
 
         return article_to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        """The summary Jupyter/IPython show for an article: title, source, date, cover, the
+        first paragraphs and the report, as sanitized HTML (see :mod:`zakerclean.display`).
+        """
+        from .display import article_html
+
+        return article_html(self)
 
     def to_record(self) -> dict[str, Any]:
         """A flat dict of scalars for DataFrames and JSONL; column names are stable.
@@ -160,6 +168,14 @@ class Failure(BaseModel):
     def from_exception(cls, source: str, error: BaseException) -> Failure:
         """Describe ``error`` raised while reading ``source``."""
         return cls(source=source, error_type=type(error).__name__, message=str(error))
+
+    def _repr_html_(self) -> str:
+        """The summary Jupyter/IPython show for a failure: source, error type and message, as
+        sanitized HTML (see :mod:`zakerclean.display`).
+        """
+        from .display import failure_html
+
+        return failure_html(self)
 
     def to_record(self) -> dict[str, Any]:
         """The CLI's error record: ``{"path": ..., "error": {"type": ..., "message": ...}}``."""

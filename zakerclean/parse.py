@@ -1,6 +1,7 @@
 """``parse`` and ``parse_file``: detect the input's shape and build an :class:`Article`.
 
-Shapes (SPEC §2): a Hexo post (YAML front matter + HTML body) or an HTML fragment.  Every shape
+Shapes (SPEC §2): a Hexo post (YAML front matter + HTML body), a full myzaker.com article page
+(:mod:`zakerclean.page`) or an HTML fragment.  Every shape
 ends in :func:`build_article`, which cleans the body and derives text statistics, so all shapes
 get the same guarantees.
 """
@@ -17,10 +18,11 @@ from urllib.parse import urlsplit
 from .dates import parse_date
 from .errors import DateParseError, FrontMatterError
 from .frontmatter import load_front_matter, split_front_matter
-from .inputs import check_size, decode_bytes, prepare_text
+from .inputs import check_size, read_text
 from .media import is_animated
 from .models import Article, CleanReport, Image
 from .options import CleanOptions, check_base_url
+from .page import is_page, read_page
 from .pipeline import RULE_ORDER, clean_fragment
 from .urls import clean_url
 
@@ -65,19 +67,6 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _text_of(data: str | bytes, options: CleanOptions) -> tuple[str, list[str]]:
-    if isinstance(data, bytes):
-        check_size(len(data), options.max_bytes)
-        text = decode_bytes(data)
-    elif isinstance(data, str):
-        if len(data) > options.max_bytes // 4:  # only then can it be over the limit in UTF-8
-            check_size(len(data.encode("utf-8", "surrogatepass")), options.max_bytes)
-        text = data
-    else:
-        raise TypeError(f"parse() takes str or bytes, not {type(data).__name__}")
-    return prepare_text(text)
-
-
 def parse(
     data: str | bytes,
     *,
@@ -85,16 +74,23 @@ def parse(
     base_url: str | None = None,
     now: datetime | None = None,
 ) -> Article:
-    """Parse one article (a Hexo post or an HTML fragment) into a clean :class:`Article`.
+    """Parse one article (a Hexo post, a myzaker.com page or an HTML fragment) into a clean
+    ``Article``; the shape is detected (see ``docs/inputs.md``).
 
     ``now`` is needed only for relative dates (``3小时前``); ``base_url`` resolves relative URLs.
-    Raises a :class:`~zakerclean.errors.ZakerCleanError` subclass on bad input.
+    Raises a ``ZakerCleanError`` subclass on bad input.
     """
     options = options or _DEFAULT_OPTIONS
     check_base_url(base_url)
-    text, warnings = _text_of(data, options)
+    text, warnings = read_text(data, options.max_bytes)
     split = split_front_matter(text)
     if split is None:
+        page = read_page(text) if is_page(text) else None
+        if page is not None:
+            body, front = page
+            return build_article(
+                body, front, options, base_url=base_url, now=now, warnings=warnings, source="ZAKER"
+            )
         return build_article(text, {}, options, base_url=base_url, now=now, warnings=warnings)
     yaml_text, body, first_line = split
     front, fm_warnings = load_front_matter(yaml_text, first_line)
@@ -109,7 +105,7 @@ def parse_file(
     options: CleanOptions | None = None,
     now: datetime | None = None,
 ) -> Article:
-    """Read and :func:`parse` the file at ``path`` (bytes are decoded per SPEC §2).
+    """Read and ``parse`` the file at ``path`` (bytes are decoded per SPEC §2).
 
     The size limit is checked before the file is read.  ``OSError`` (missing, unreadable file)
     propagates unchanged.
@@ -243,14 +239,21 @@ def build_article(
     base_url: str | None = None,
     now: datetime | None = None,
     warnings: list[str] | None = None,
+    source: str | None = None,
 ) -> Article:
-    """Clean ``body`` and map the metadata in ``front`` (Hexo keys) onto an :class:`Article`."""
+    """Clean ``body`` and map the metadata in ``front`` (Hexo keys) onto an :class:`Article`.
+
+    ``source``, when given, is the article's source whatever the categories say (a page's
+    categories are its tags, not Hexo's ``[新媒体, source, channel]``); the channel is then None.
+    """
     warnings = list(warnings or [])
     title_raw = _scalar_text(front, "title")
     author = _scalar_text(front, "author")
     url = _scalar_text(front, "link") or _scalar_text(front, "url")
     categories = _categories(front)
-    source, channel = _source_and_channel(categories)
+    channel: str | None = None
+    if source is None:
+        source, channel = _source_and_channel(categories)
     published, published_raw = _published(front, options, now, warnings)
     stills = _stills(front)
 
@@ -261,6 +264,13 @@ def build_article(
     steps = result.steps
 
     meta = {k: v for k, v in front.items() if k not in KNOWN_KEYS}
+    if url is not None and clean_url(url, proxies=()) is None:
+        # a link that no browser should follow (javascript:, data: …) is not the article's
+        # address; keep it in meta, where nothing presents it as a URL
+        key = "link" if _scalar_text(front, "link") else "url"
+        warnings.append(f"{key} {url[:80]!r} is not a safe URL: Article.url left empty")
+        meta[key] = url
+        url = None
     base = base_url
     cover, cover_changed = _cover(front, options, base, result.images, stills, warnings, meta)
     if cover_changed:

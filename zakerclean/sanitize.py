@@ -3,12 +3,15 @@
 The rules before it already produce allowlisted HTML; this pass is the independent second lock,
 run by a dedicated, well-reviewed sanitizer over the serialized output.  Both backends get the
 same allowlist (:data:`zakerclean.dom.ALLOWED_TAGS` / ``ALLOWED_ATTRIBUTES``) and URL schemes.
-Sanitizers are configured once, at import (nh3) or first use (bleach), and reused.
+Sanitizers are configured once, at import (nh3) or first use (bleach), and reused.  nh3's
+``Cleaner`` is immutable and thread-safe; bleach's is not (its tokenizer keeps state), so each
+thread gets its own bleach ``Cleaner``.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from functools import cache
 
@@ -39,17 +42,23 @@ def _bleach_cleaner() -> Callable[[str], str]:
             "CleanOptions(sanitizer='bleach') needs the optional extra: "
             "pip install 'zakerclean[bleach]'"
         ) from error
-    cleaner = bleach.Cleaner(
-        tags=ALLOWED_TAGS,
-        attributes={tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        protocols=SAFE_SCHEMES,
-        strip=True,
-        strip_comments=True,
-    )
+    local = threading.local()  # bleach.Cleaner is not thread-safe: one per thread
+
+    def cleaner() -> bleach.Cleaner:
+        instance: bleach.Cleaner | None = getattr(local, "cleaner", None)
+        if instance is None:
+            instance = local.cleaner = bleach.Cleaner(
+                tags=ALLOWED_TAGS,
+                attributes={tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+                protocols=SAFE_SCHEMES,
+                strip=True,
+                strip_comments=True,
+            )
+        return instance
 
     def clean(html: str) -> str:
         # bleach writes U+00A0 raw where nh3 writes &nbsp;: same DOM, made the same string
-        return str(cleaner.clean(_double_quoted(html))).replace("\xa0", "&nbsp;")
+        return str(cleaner().clean(_double_quoted(html))).replace("\xa0", "&nbsp;")
 
     return clean
 

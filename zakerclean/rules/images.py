@@ -3,9 +3,10 @@
 ZAKER wraps every picture as ``div.img_box > div.content_img_div > img.lazy``: the real URL is in
 ``data-original``, an animated version in ``data-gif-url`` and ``src`` is the same URL behind a
 CORS proxy.  Other sites use ``data-src``, ``data-actualsrc``, ``srcset`` and friends.  This rule
-picks the one real URL per image (:data:`URL_ATTRIBUTES`, in priority order), turns the
-``data-width``/``data-height`` pair into integer ``width``/``height``, and replaces any wrapper
-whose only content is the image by ``<figure><img></figure>``.
+picks the one real URL per image (:data:`URL_ATTRIBUTES`, in priority order), turns the size the
+source gives (:data:`WIDTH_ATTRIBUTES`/:data:`HEIGHT_ATTRIBUTES`, or 36kr's
+``data-img-size-val="W,H"``) into integer ``width``/``height``, and replaces any wrapper whose
+only content is the image by ``<figure><img></figure>``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ import re
 from ..context import CleanContext
 from ..dom import HtmlElement, is_blank, new_element, remove
 
-__all__ = ["IMAGE_WRAPPER_TAGS", "URL_ATTRIBUTES", "pick_image_url", "resolve_lazy_images"]
+__all__ = [
+    "HEIGHT_ATTRIBUTES",
+    "IMAGE_WRAPPER_TAGS",
+    "URL_ATTRIBUTES",
+    "WIDTH_ATTRIBUTES",
+    "pick_image_url",
+    "resolve_lazy_images",
+]
 
 #: Where an image's URL may be, best first.  ``srcset`` (largest candidate) comes before ``src``.
 URL_ATTRIBUTES: tuple[str, ...] = (
@@ -28,6 +36,12 @@ URL_ATTRIBUTES: tuple[str, ...] = (
     "srcset",
     "src",
 )
+
+#: Where an image's size may be, best first: ZAKER's ``data-width``, HTML's ``width``, and the
+#: bare ``w``/``h`` of 快科技 (mydrivers).  36kr's ``data-img-size-val="W,H"`` comes last.
+WIDTH_ATTRIBUTES: tuple[str, ...] = ("data-width", "width", "w")
+HEIGHT_ATTRIBUTES: tuple[str, ...] = ("data-height", "height", "h")
+_SIZE_PAIR = re.compile(r"\s*(\d{1,6})\s*[,x×]\s*(\d{1,6})\s*")
 
 #: Elements that may wrap a single image and are replaced by ``<figure>``.
 IMAGE_WRAPPER_TAGS: frozenset[str] = frozenset({"div", "span", "p", "section", "picture", "center"})
@@ -88,6 +102,19 @@ def _dimension(img: HtmlElement, *names: str) -> str | None:
     return None
 
 
+def _size(img: HtmlElement) -> tuple[str | None, str | None]:
+    """``(width, height)`` as positive integer strings, each ``None`` when not given."""
+    width = _dimension(img, *WIDTH_ATTRIBUTES)
+    height = _dimension(img, *HEIGHT_ATTRIBUTES)
+    pair = img.get("data-img-size-val")
+    if pair is not None and (width is None or height is None):
+        match = _SIZE_PAIR.fullmatch(pair)
+        if match and int(match.group(1)) > 0 and int(match.group(2)) > 0:
+            width = width or str(int(match.group(1)))
+            height = height or str(int(match.group(2)))
+    return width, height
+
+
 def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     """The outermost wrapper whose whole content is ``img`` (``div.img_box`` …), if any."""
     wrapper = None
@@ -118,8 +145,7 @@ def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
             remove(img)
             changes += 1
             continue
-        width = _dimension(img, "data-width", "width")
-        height = _dimension(img, "data-height", "height")
+        width, height = _size(img)
         alt = img.get("alt")
         before = dict(img.attrib)
         img.attrib.clear()

@@ -1,0 +1,121 @@
+"""Scale-out on Dask (SPEC §8): many files, many processes, many machines.
+
+The recipe, as three functions (``pip install 'zakerclean[dask]'``):
+
+* ``articles_bag``: paths → a ``dask.bag`` of ``zakerclean.Article`` (or
+  ``zakerclean.Failure`` for an input that cannot be parsed), one per path, in order;
+* ``records_frame``: paths → a ``dask.dataframe`` of ``zakerclean.frames.record`` rows
+  with the fixed columns and dtypes of ``zakerclean.frames.COLUMNS``;
+* ``write_parquet``: that frame written as a Parquet dataset with pyarrow.
+
+Parsing is pure and CPU-bound, so run them on a ``dask.distributed`` cluster of processes
+(``LocalCluster(processes=True)`` on one machine).  Bad inputs become error rows, never a failed
+task: ``zakerclean.batch.parse_source`` turns every error into a ``Failure``.  See
+``docs/scale-out.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from .batch import parse_source
+from .frames import empty_frame, frame_from_records, record
+from .models import Article, Failure
+from .options import CleanOptions
+
+__all__ = ["articles_bag", "records_frame", "write_parquet"]
+
+_DASK_MISSING = "zakerclean.dask needs Dask, an optional dependency: pip install 'zakerclean[dask]'"
+
+PathLike = str | os.PathLike[str]
+
+
+def _require_dask() -> tuple[Any, Any, Any]:
+    try:
+        import dask
+        import dask.bag
+        import dask.dataframe
+    except ImportError as error:
+        raise ImportError(_DASK_MISSING, name="dask") from error
+    return dask, dask.bag, dask.dataframe
+
+
+def _checked_paths(paths: Iterable[PathLike]) -> list[str]:
+    """The paths as strings; anything that is not a path is the caller's bug, reported now
+    (on the client) rather than as a failed task on a worker."""
+    checked: list[str] = []
+    for index, path in enumerate(paths):
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(f"paths[{index}] is not a path: {path!r} ({type(path).__name__})")
+        checked.append(os.fspath(path))
+    return checked
+
+
+def _parse(path: str, options: CleanOptions | None, now: datetime | None) -> Article | Failure:
+    return parse_source(path, options, now)
+
+
+def _parse_record(path: str, options: CleanOptions | None, now: datetime | None) -> dict[str, Any]:
+    return record(parse_source(path, options, now), path)
+
+
+def articles_bag(
+    paths: Iterable[PathLike],
+    *,
+    options: CleanOptions | None = None,
+    now: datetime | None = None,
+    npartitions: int | None = None,
+) -> Any:
+    """A ``dask.bag.Bag`` of one ``Article`` or ``Failure`` per path, in input order.
+
+    ``npartitions`` defaults to Dask's choice (about 100 partitions).  Nothing runs until the
+    bag is computed.
+    """
+    _, bag, _ = _require_dask()
+    checked = _checked_paths(paths)
+    sequence = bag.from_sequence(checked, npartitions=_partitions(checked, npartitions))
+    return sequence.map(partial(_parse, options=options, now=now))
+
+
+def records_frame(
+    paths: Iterable[PathLike],
+    *,
+    options: CleanOptions | None = None,
+    now: datetime | None = None,
+    npartitions: int | None = None,
+) -> Any:
+    """A ``dask.dataframe.DataFrame`` with one row per path (input order, error rows included),
+    with the columns and dtypes of ``zakerclean.frames.COLUMNS``."""
+    dask, bag, dataframe = _require_dask()
+    checked = _checked_paths(paths)
+    rows = bag.from_sequence(checked, npartitions=_partitions(checked, npartitions)).map(
+        partial(_parse_record, options=options, now=now)
+    )
+    parts = [dask.delayed(frame_from_records)(part) for part in rows.to_delayed()]
+    return dataframe.from_delayed(parts, meta=empty_frame(), verify_meta=True)
+
+
+def write_parquet(
+    paths: Iterable[PathLike],
+    directory: PathLike,
+    *,
+    options: CleanOptions | None = None,
+    now: datetime | None = None,
+    npartitions: int | None = None,
+) -> None:
+    """Parse ``paths`` and write their rows as a Parquet dataset (pyarrow) in ``directory``,
+    one file per partition.  Read it back with ``pandas.read_parquet(directory)``."""
+    frame = records_frame(paths, options=options, now=now, npartitions=npartitions)
+    frame.to_parquet(os.fspath(directory), engine="pyarrow", write_index=False)
+
+
+def _partitions(paths: list[str], npartitions: int | None) -> int | None:
+    if npartitions is not None and (isinstance(npartitions, bool) or npartitions < 1):
+        raise ValueError(f"npartitions must be a positive integer, got {npartitions!r}")
+    if not paths:
+        return 1
+    return None if npartitions is None else min(npartitions, len(paths))

@@ -1,0 +1,278 @@
+"""Notebook display: the HTML that ``Article._repr_html_`` and ``Failure._repr_html_`` return.
+
+Jupyter inserts whatever ``_repr_html_`` returns into the notebook page as trusted HTML, and every
+value of an article (title, alt text, author, a warning quoting the input...) comes from the web.
+So the summary is made safe twice, as the cleaned article HTML is:
+
+1. it is built from :func:`html.escape` (``quote=True``) of every value, and a URL is only ever
+   written into ``href``/``src`` when it is an absolute http(s) URL with a host;
+2. the finished string then goes through :data:`_CLEANER`, a dedicated :class:`nh3.Cleaner`
+   configured once with :data:`DISPLAY_TAGS` / :data:`DISPLAY_ATTRIBUTES` (a subset of
+   :data:`zakerclean.dom.ALLOWED_TAGS` / ``ALLOWED_ATTRIBUTES``: no ``style``, ``class`` or
+   ``on*``), http(s) URLs only and relative URLs denied.
+
+Step 1 alone yields allowlisted HTML; step 2 is the independent second lock, so the result is
+sanitized HTML by construction (a fixed point of the same sanitizer).  No styling is used: the
+notebook's own stylesheet applies.  The output depends only on the model: no clock, no locale,
+no random ids.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import timezone
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import nh3
+
+from .inputs import FORBIDDEN_CHARACTERS
+
+if TYPE_CHECKING:
+    from .models import Article, Failure
+
+__all__ = [
+    "DISPLAY_ATTRIBUTES",
+    "DISPLAY_SCHEMES",
+    "DISPLAY_TAGS",
+    "article_html",
+    "failure_html",
+]
+
+#: Tags the notebook summary may contain (all of them are in :data:`zakerclean.dom.ALLOWED_TAGS`).
+DISPLAY_TAGS: frozenset[str] = frozenset(
+    {
+        "h3", "p", "br", "a", "strong", "em", "code", "blockquote", "ul", "li", "img",
+        "table", "caption", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+
+#: Attributes allowed per tag: a subset of :data:`zakerclean.dom.ALLOWED_ATTRIBUTES`.
+DISPLAY_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width"}),
+}
+
+#: The only URL schemes written into ``href``/``src`` (no ``mailto:``: nothing here mails).
+DISPLAY_SCHEMES: frozenset[str] = frozenset({"http", "https"})
+
+THUMBNAIL_WIDTH = 240  #: the cover is drawn at most this wide (the ``width`` attribute, in px)
+PARAGRAPHS = 3  #: paragraphs of ``Article.text`` shown
+CLIP_CHARS = 300  #: a paragraph, title or warning longer than this is cut, with "…"
+MESSAGE_CHARS = 1000  #: a failure's message is cut here (it may quote a large input)
+MAX_WARNINGS = 20  #: warnings listed; the rest are counted
+
+# Configured once, at import, like zakerclean.sanitize: building an ammonia cleaner per call
+# would cost more than cleaning the small summary.
+_CLEANER = nh3.Cleaner(
+    tags=set(DISPLAY_TAGS),
+    attributes={tag: set(names) for tag, names in DISPLAY_ATTRIBUTES.items()},
+    url_schemes=set(DISPLAY_SCHEMES),
+    url_relative="deny",
+    link_rel=None,
+    strip_comments=True,
+    clean_content_tags={"script", "style"},
+)
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+# Whitespace and control characters browsers drop or ignore inside a URL: they hide schemes
+# ("java\tscript:"), so a URL holding any is not written as a link at all.
+_URL_JUNK = re.compile(r"[\x00-\x20\x7f]")
+# What must not start a cut-off piece: combining marks are tested separately; these join or
+# modify the character before them (ZWJ, variation selectors, emoji skin tones).
+_JOINERS = frozenset("\u200d\ufe0e\ufe0f") | frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
+
+
+def _scrub(value: str) -> str:
+    """``value`` as text that every HTML parser (and nh3, which cannot take lone surrogates)
+    reads back unchanged: UTF-16 surrogate pairs joined into their character, lone surrogates
+    and forbidden control characters replaced by U+FFFD.
+    """
+    if _SURROGATE_PAIR.search(value):
+        value = _SURROGATE_PAIR.sub(
+            lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), value
+        )
+    return FORBIDDEN_CHARACTERS.sub("\ufffd", value)
+
+
+def _clip(value: str, limit: int = CLIP_CHARS) -> str:
+    """``value`` cut to about ``limit`` characters, with "…" when cut.
+
+    Works on scrubbed text, where every character is one code point, so no cut falls inside a
+    surrogate pair; the cut also moves back over combining marks and joiners, so that a letter
+    is never shown without its accent, nor an emoji without its modifier or the rest of its
+    ZWJ sequence.
+    """
+    if len(value) <= limit:
+        return value
+    cut = limit
+    while cut > 0 and (
+        unicodedata.combining(value[cut]) or value[cut] in _JOINERS or value[cut - 1] == "\u200d"
+    ):
+        cut -= 1
+    return value[:cut].rstrip() + "…"
+
+
+def _text(value: str, limit: int | None = CLIP_CHARS) -> str:
+    """Escaped (``quote=True``), clipped display text; line breaks become ``<br>``."""
+    value = _scrub(value)
+    if limit is not None:
+        value = _clip(value, limit)
+    return "<br>".join(html.escape(line, quote=True) for line in value.splitlines())
+
+
+def _web_url(value: str | None) -> str | None:
+    """``value`` if it may be written into ``href``/``src``: an absolute http(s) URL with a host
+    and without whitespace or control characters; otherwise ``None`` (it is shown as text).
+    """
+    if not value or _URL_JUNK.search(value) or FORBIDDEN_CHARACTERS.search(value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return None
+    if parts.scheme.lower() not in DISPLAY_SCHEMES or not parts.hostname:
+        return None
+    return value
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _sanitized(markup: str) -> str:
+    """Run the second lock over markup built from escaped values."""
+    return str(_CLEANER.clean(markup))
+
+
+def _metadata(article: Article) -> str:
+    """Source · channel, author, date and link, one per line, each labelled."""
+    lines: list[str] = []
+    origin = " · ".join(_text(v) for v in (article.source, article.channel) if v)
+    if origin:
+        lines.append(f"<strong>Source:</strong> {origin}")
+    if article.author:
+        lines.append(f"<strong>Author:</strong> {_text(article.author)}")
+    if article.published is not None:
+        iso = article.published.astimezone(timezone.utc).isoformat()
+        date = html.escape(iso)
+        if article.published_raw and article.published_raw.strip() != iso:
+            date += f" (<code>{_text(article.published_raw)}</code>)"
+    elif article.published_raw:
+        date = f"no date (unread: <code>{_text(article.published_raw)}</code>)"
+    else:
+        date = "no date"
+    lines.append(f"<strong>Published:</strong> {date}")
+    if article.url:
+        link = _web_url(article.url)
+        if link is not None:
+            lines.append(f'<strong>URL:</strong> <a href="{_attr(link)}">{_text(link)}</a>')
+        else:  # shown, never linked: a javascript: or relative URL is just text here
+            shown = _text(article.url)
+            lines.append(f"<strong>URL:</strong> <code>{shown}</code> (not a web link)")
+    return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def _cover(article: Article) -> str:
+    """The cover as a thumbnail at most :data:`THUMBNAIL_WIDTH` px wide (never upscaled)."""
+    cover = article.cover
+    if cover is None:
+        return ""
+    src = _web_url(cover.url)
+    if src is None:
+        shown = _text(cover.url)
+        return f"<p><em>cover not shown (not an http(s) URL):</em> <code>{shown}</code></p>"
+    width = cover.width if cover.width is not None and 0 < cover.width < THUMBNAIL_WIDTH else None
+    alt = cover.alt or f"cover of {article.title or 'the article'}"
+    return (
+        f'<p><img src="{_attr(src)}" alt="{_attr(_clip(_scrub(alt)))}" '
+        f'width="{width or THUMBNAIL_WIDTH}"></p>'
+    )
+
+
+def _paragraphs(text: str) -> str:
+    """The first :data:`PARAGRAPHS` paragraphs of the text, clipped, and how many are left."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if not paragraphs:
+        return "<p><em>no text</em></p>"
+    shown = "".join(f"<p>{_text(p.strip())}</p>" for p in paragraphs[:PARAGRAPHS])
+    more = len(paragraphs) - PARAGRAPHS
+    rest = f"\n<p><em>… {_plural(more, 'more paragraph')}</em></p>" if more > 0 else ""
+    return f"<blockquote>{shown}</blockquote>{rest}"
+
+
+def _report(article: Article) -> str:
+    """The cleaning report: a (rule, count) table in run order, then the warnings."""
+    report = article.report
+    if report.steps:
+        rows = "".join(
+            f"<tr><td>{_text(rule)}</td><td>{int(count)}</td></tr>" for rule, count in report.steps
+        )
+        steps = (
+            "<table><caption>Cleaning report</caption>"
+            "<thead><tr><th>rule</th><th>changes</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    else:
+        steps = "<p><strong>Cleaning report:</strong> no rule changed anything</p>"
+    if not report.warnings:
+        return steps + "\n<p>no warnings</p>"
+    items = "".join(f"<li>{_text(w)}</li>" for w in report.warnings[:MAX_WARNINGS])
+    hidden = len(report.warnings) - MAX_WARNINGS
+    if hidden > 0:
+        items += f"<li><em>… {_plural(hidden, 'more warning')}</em></li>"
+    heading = f"<p><strong>{_plural(len(report.warnings), 'warning')}:</strong></p>"
+    return f"{steps}\n{heading}<ul>{items}</ul>"
+
+
+def _article_markup(article: Article) -> str:
+    """The summary as built from escaped values, before the sanitizer (for tests and debugging).
+
+    Already safe on its own; :func:`article_html` is what to display.
+    """
+    counts = (
+        f"<p>{_plural(len(article.images), 'image')} · {_plural(len(article.videos), 'video')}"
+        f" · {_plural(article.char_count, 'character')} · language {_text(article.lang)}</p>"
+    )
+    return "\n".join(
+        part
+        for part in (
+            f"<h3>{_text(article.title) if article.title else '(untitled)'}</h3>",
+            _metadata(article),
+            _cover(article),
+            counts,
+            _paragraphs(_scrub(article.text)),
+            _report(article),
+        )
+        if part
+    )
+
+
+def article_html(article: Article) -> str:
+    """The notebook summary of ``article``: title, source · channel, author, date, link, cover
+    thumbnail, image/video counts, the first paragraphs and the cleaning report.
+
+    Every value is escaped and the whole is sanitized (see the module docstring): safe to show
+    in a notebook whatever the article holds.
+    """
+    return _sanitized(_article_markup(article))
+
+
+def _failure_markup(failure: Failure) -> str:
+    """The failure summary from escaped values, before the sanitizer (like `_article_markup`)."""
+    return (
+        f"<p><strong>Failure:</strong> <code>{_text(failure.source)}</code></p>\n"
+        f"<p><strong>{_text(failure.error_type)}</strong>: "
+        f"{_text(failure.message, MESSAGE_CHARS)}</p>"
+    )
+
+
+def failure_html(failure: Failure) -> str:
+    """The notebook summary of ``failure``: its source, error type and message, sanitized."""
+    return _sanitized(_failure_markup(failure))

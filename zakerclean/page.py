@@ -1,0 +1,157 @@
+"""Full myzaker.com article pages (SPEC §2): find the body and the metadata in the page.
+
+A page is the HTML document a browser gets for ``https://www.myzaker.com/article/…``.  RSSHub
+built the feeds our Hexo posts come from out of the same pages: the body is the first ``div``
+inside ``div.article_content``.  The metadata sits around it:
+
+========================  ===============================================================
+field                     where in the page
+========================  ===============================================================
+title                     the first ``h1``; else ``og:title``; else ``<title>``
+author                    ``a.article-auther`` (ZAKER's spelling)
+date (``published``)      ``span.time``: absolute, year-less or relative (needs ``now``)
+categories                every ``.lebel-list a`` (ZAKER's spelling), in order
+source                    ``ZAKER`` (channel: none; the labels are tags, not a channel)
+url                       ``link[rel=canonical]``, else ``og:url`` (http/https only)
+cover                     ``og:image`` (http/https only)
+========================  ===============================================================
+
+What is missing from the page is simply absent from the article.  A page whose body is missing
+(``div.article_content`` absent, or holding no ``div``) raises
+:class:`~zakerclean.errors.PageStructureError`: an article without its text would be wrong data,
+not partial data.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from .dom import HtmlElement, new_parser
+from .errors import PageStructureError
+
+__all__ = ["is_page", "read_page"]
+
+#: Where a document says it is a myzaker.com page even if its body is missing.
+_MYZAKER_URL = re.compile(r"""^https?://(?:[a-z0-9-]+\.)*myzaker\.com(?:[/:?#]|$)""", re.I)
+_DOCUMENT_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
+def _class_xpath(name: str) -> str:
+    """XPath 1.0 for CSS's ``.name``."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_AUTHOR = etree.XPath(f"//a[{_class_xpath('article-auther')}]")
+_TIME = etree.XPath(f"//span[{_class_xpath('time')}]")
+_LABELS = etree.XPath(f"//*[{_class_xpath('lebel-list')}]//a")
+_H1 = etree.XPath("//body//h1")
+_TITLE = etree.XPath("/html/head/title")
+_CONTENT = etree.XPath(f"//div[{_class_xpath('article_content')}]")
+
+
+def is_page(text: str) -> bool:
+    """True for a whole HTML document (``<!DOCTYPE html>`` or ``<html>`` first) that is a
+    myzaker.com article page: it has ``article_content`` or names myzaker.com as its URL.
+
+    A cheap textual test; :func:`read_page` decides from the parsed tree.
+    """
+    if not _DOCUMENT_START.match(text[:4096]):
+        return False
+    return "article_content" in text or "myzaker.com" in text
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _meta(root: HtmlElement, prop: str) -> str | None:
+    for element in root.iter("meta"):
+        if prop in (element.get("property"), element.get("name")):
+            value = (element.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _canonical(root: HtmlElement) -> str | None:
+    for element in root.iter("link"):
+        if "canonical" in (element.get("rel") or "").lower().split():
+            href = (element.get("href") or "").strip()
+            if href:
+                return href
+    return _meta(root, "og:url")
+
+
+def _web(url: str | None) -> str | None:
+    return url if url is not None and url.lower().startswith(("http://", "https://")) else None
+
+
+def read_page(text: str) -> tuple[str, dict[str, Any]] | None:
+    """``(body_html, front)`` of a myzaker.com page, with ``front`` in the Hexo keys that
+    ``zakerclean.parse.build_article`` maps (``title``, ``author``, ``date``, ``categories``,
+    ``link``, ``headimg``); ``None`` when ``text`` is not such a page.
+
+    Raises :class:`PageStructureError` for a myzaker.com page without its body.
+    """
+    try:
+        root = etree.fromstring(text, new_parser())
+    except (etree.ParserError, etree.XMLSyntaxError):
+        return None
+    if root is None:
+        return None
+    url = _web(_canonical(root))
+    containers = _CONTENT(root)
+    if not containers:
+        if url is not None and _MYZAKER_URL.match(url):
+            raise PageStructureError(
+                f"myzaker.com page ({url}) without div.article_content: the article body is missing"
+            )
+        return None  # some other HTML document: read as a fragment
+    body = next(containers[0].iterdescendants("div"), None)
+    if body is None:
+        raise PageStructureError(
+            "myzaker.com page whose div.article_content holds no div: the article body is missing"
+        )
+    front: dict[str, Any] = {}
+    title = _first_text(_H1(root)) or _meta(root, "og:title") or _first_text(_TITLE(root))
+    if title:
+        front["title"] = title
+    author = _first_text(_AUTHOR(root))
+    if author:
+        front["author"] = author
+    when = _first_text(_TIME(root))
+    if when:
+        front["date"] = when
+    labels = [label for label in (_text(a) for a in _LABELS(root)) if label]
+    if labels:
+        front["categories"] = labels
+    if url is not None:
+        front["link"] = url
+    cover = _web(_meta(root, "og:image"))
+    if cover is not None:
+        front["headimg"] = cover
+    return _inner_html(body), front
+
+
+def _first_text(elements: list[HtmlElement]) -> str | None:
+    for element in elements:
+        value = _text(element)
+        if value:
+            return value
+    return None
+
+
+def _inner_html(element: HtmlElement) -> str:
+    """The content of ``element`` as HTML (what RSSHub's ``.html()`` gives)."""
+    parts = [_escape_text(element.text or "")]
+    for child in element:
+        parts.append(etree.tostring(child, encoding="unicode", method="html", with_tail=False))
+        parts.append(_escape_text(child.tail or ""))
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
