@@ -77,7 +77,7 @@ def test_page_fields() -> None:
 def test_page_body_is_the_first_div_in_article_content() -> None:
     article = zakerclean.parse(page())
     assert article.text == (
-        '第一段：记者走访了三家工厂。\n\n▲ 工厂车间（记者 摄）\n\n第二段，有 " 引号 " 的文字。'
+        "第一段：记者走访了三家工厂。\n\n▲ 工厂车间（记者 摄）\n\n第二段，有“引号”的文字。"
     )
     assert [image.url for image in article.images] == [
         "http://zkres.myzaker.com/202104/demo_1024.jpg"

@@ -261,6 +261,12 @@ def _options(args: argparse.Namespace) -> CleanOptions:
             base_url=args.base_url,
             tz=args.tz,
             max_bytes=args.max_bytes,
+            typography=not args.no_typography,
+            curly_quotes=not args.no_curly_quotes,
+            cjk_parentheses=args.cjk_parentheses,
+            cjk_spacing=args.cjk_spacing,
+            title_quotes=not args.no_title_restoration,
+            title_question_marks=not args.no_title_restoration,
         )
     except InvalidOptionsError as error:
         raise UsageError(str(error)) from None
@@ -443,6 +449,25 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--no-decode-redirects", action="store_true", help="keep ZAKER's link.php redirector URLs"
+    )
+    group.add_argument(
+        "--no-typography", action="store_true", help="rule 9 off: no quote, spacing or title fix"
+    )
+    group.add_argument(
+        "--no-curly-quotes", action="store_true", help="keep ZAKER's space-padded ASCII \" quotes"
+    )
+    group.add_argument(
+        "--cjk-parentheses", action="store_true", help="( x ) around CJK text becomes （x）"
+    )
+    group.add_argument(
+        "--cjk-spacing",
+        action="store_true",
+        help="drop the spaces between CJK and Latin letters or digits (IT 之家 10 月 → IT之家10月)",
+    )
+    group.add_argument(
+        "--no-title-restoration",
+        action="store_true",
+        help="keep the post generator's _ in titles (no “…” or ？ restored)",
     )
     group.add_argument(
         "--max-bytes",

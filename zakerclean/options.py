@@ -37,6 +37,13 @@ class CleanOptions:
         base_url: resolve relative URLs against this URL (``parse(base_url=...)`` overrides it).
         tz: IANA time zone that naive dates are read in.
         max_bytes: inputs larger than this raise ``InputTooLargeError`` before any parsing.
+        typography: rule 9 at all (SPEC's switch); when False none of the five below runs.
+        curly_quotes: space-padded ASCII quote pairs in CJK text become ``“…”`` (rule 9a).
+        cjk_parentheses: ``( x )`` around CJK becomes ``（x）`` (rule 9b, off by default).
+        cjk_spacing: drop the spaces between CJK and Latin letters or digits (rule 9c, off by
+            default).
+        title_quotes: ``这个_基本功_`` in a title becomes ``这个“基本功”`` (``title_raw`` keeps it).
+        title_question_marks: a title's trailing ``_`` after 吗/呢/么/吧 becomes ``？``.
     """
 
     proxies: tuple[str, ...] = DEFAULT_PROXIES
@@ -47,6 +54,12 @@ class CleanOptions:
     base_url: str | None = None
     tz: str = "Asia/Shanghai"
     max_bytes: int = 5_000_000
+    typography: bool = True
+    curly_quotes: bool = True
+    cjk_parentheses: bool = False
+    cjk_spacing: bool = False
+    title_quotes: bool = True
+    title_question_marks: bool = True
 
     def __post_init__(self) -> None:
         if isinstance(self.proxies, str) or not isinstance(self.proxies, (tuple, list, frozenset)):
@@ -68,6 +81,12 @@ class CleanOptions:
             "remove_boilerplate",
             "detect_captions",
             "decode_redirects",
+            "typography",
+            "curly_quotes",
+            "cjk_parentheses",
+            "cjk_spacing",
+            "title_quotes",
+            "title_question_marks",
         ):
             if not isinstance(getattr(self, name), bool):
                 raise InvalidOptionsError(

@@ -24,6 +24,7 @@ from .models import Article, CleanReport, Image
 from .options import CleanOptions, check_base_url
 from .page import is_page, read_page
 from .pipeline import RULE_ORDER, clean_fragment
+from .rules.titles import restore_title
 from .urls import clean_url
 
 __all__ = ["build_article", "detect_lang", "fingerprint", "parse", "parse_file"]
@@ -262,6 +263,12 @@ def build_article(
         base_url = url
     result = clean_fragment(body, options, base_url=base_url, stills=stills)
     steps = result.steps
+    title = title_raw
+    if title_raw is not None:
+        title, title_steps, title_warnings = restore_title(title_raw, options)
+        for name, count in title_steps:
+            steps = _merge_step(steps, name, count)
+        warnings += title_warnings
 
     meta = {k: v for k, v in front.items() if k not in KNOWN_KEYS}
     if url is not None and clean_url(url, proxies=()) is None:
@@ -278,7 +285,7 @@ def build_article(
 
     text = result.text
     return Article(
-        title=title_raw,
+        title=title,
         title_raw=title_raw,
         url=url,
         author=author,

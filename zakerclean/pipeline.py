@@ -21,12 +21,13 @@ from .rules.empty import remove_empty_elements
 from .rules.images import resolve_lazy_images
 from .rules.links import fix_links
 from .rules.structure import normalize_structure
+from .rules.typography import restore_cjk_parentheses, restore_cjk_spacing, restore_quotes
 from .rules.video import convert_videos
 from .rules.whitespace import normalize_whitespace
 from .sanitize import get_sanitizer
 from .text import tree_to_text
 
-__all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment", "RULE_ORDER"]
+__all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment", "RULE_ORDER", "TITLE_RULES"]
 
 Rule = Callable[[HtmlElement, CleanContext], int]
 
@@ -49,11 +50,20 @@ PASSES: tuple[Pass, ...] = (
     Pass("empty_elements", remove_empty_elements),  # 6
     Pass("attributes", filter_attributes),  # 7
     Pass("whitespace", normalize_whitespace),  # 8
+    # 9, typography: quotes last, because full-width parentheses next to a quote pair make
+    # its context CJK (so one run gives what two would)
+    Pass("cjk_parentheses", restore_cjk_parentheses),  # 9b (off by default)
+    Pass("cjk_spacing", restore_cjk_spacing),  # 9c (off by default)
+    Pass("quotes", restore_quotes),  # 9a
 )
 
 
-#: Names of the rules as ``CleanReport.steps`` orders them: the passes, then the sanitizer.
-RULE_ORDER: tuple[str, ...] = (*(step.name for step in PASSES), "sanitize")
+#: The rules that work on the title, not the body (run by ``parse``; rule 9, titles).
+TITLE_RULES: tuple[str, ...] = ("title_question_marks", "title_quotes")
+
+#: Names of the rules as ``CleanReport.steps`` orders them: the passes, the sanitizer, then the
+#: title rules.
+RULE_ORDER: tuple[str, ...] = (*(step.name for step in PASSES), "sanitize", *TITLE_RULES)
 
 
 @dataclass(frozen=True)
