@@ -24,7 +24,6 @@ from typing import Any
 
 from .batch import parse_source
 from .frames import empty_frame, frame_from_records, record
-from .models import Article, Failure
 from .options import CleanOptions
 
 __all__ = ["articles_bag", "records_frame", "write_parquet"]
@@ -55,10 +54,6 @@ def _checked_paths(paths: Iterable[PathLike]) -> list[str]:
     return checked
 
 
-def _parse(path: str, options: CleanOptions | None, now: datetime | None) -> Article | Failure:
-    return parse_source(path, options, now)
-
-
 def _parse_record(path: str, options: CleanOptions | None, now: datetime | None) -> dict[str, Any]:
     return record(parse_source(path, options, now), path)
 
@@ -78,7 +73,7 @@ def articles_bag(
     _, bag, _ = _require_dask()
     checked = _checked_paths(paths)
     sequence = bag.from_sequence(checked, npartitions=_partitions(checked, npartitions))
-    return sequence.map(partial(_parse, options=options, now=now))
+    return sequence.map(partial(parse_source, options=options, now=now))
 
 
 def records_frame(

@@ -24,6 +24,7 @@ not partial data.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -146,12 +147,8 @@ def _first_text(elements: list[HtmlElement]) -> str | None:
 
 def _inner_html(element: HtmlElement) -> str:
     """The content of ``element`` as HTML (what RSSHub's ``.html()`` gives)."""
-    parts = [_escape_text(element.text or "")]
+    parts = [html.escape(element.text or "", quote=False)]
     for child in element:
         parts.append(etree.tostring(child, encoding="unicode", method="html", with_tail=False))
-        parts.append(_escape_text(child.tail or ""))
+        parts.append(html.escape(child.tail or "", quote=False))
     return "".join(parts)
-
-
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

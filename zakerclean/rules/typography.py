@@ -45,6 +45,8 @@ PARAGRAPH_TAGS = frozenset(
 )
 #: Subtrees whose text is never touched: code is code.
 _OPAQUE = frozenset({"code", "pre"})
+#: Children whose text is not the paragraph's own (code, or blocks that are paragraphs themselves).
+_NOT_OWN_TEXT = _OPAQUE | BLOCK_TAGS | PARAGRAPH_TAGS
 
 #: Han ideographs (with extension A and compatibility), kana, hangul: the "CJK" of these rules.
 _CJK_LETTER = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
@@ -214,7 +216,7 @@ def _slots(paragraph: HtmlElement) -> Slots:
         for child in element:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag not in _OPAQUE and child.tag not in BLOCK_TAGS | PARAGRAPH_TAGS:
+            if child.tag not in _NOT_OWN_TEXT:
                 slots.append((child, "text"))
                 walk(child)
             slots.append((child, "tail"))
