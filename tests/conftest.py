@@ -25,3 +25,12 @@ requires_corpus = pytest.mark.skipif(
 
 def post_ids(paths: list[Path]) -> list[str]:
     return [f"{p.parent.name}/{p.name}" for p in paths]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current outputs (review the diff before committing)",
+    )
