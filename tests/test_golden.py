@@ -26,7 +26,8 @@ ALL_ON = zakerclean.CleanOptions(cjk_parentheses=True, cjk_spacing=True)
 
 
 def _inputs() -> list[tuple[str, Path]]:
-    posts = [(f"corpus/{i}", p) for i, p in zip(post_ids(corpus_posts()), corpus_posts())]
+    paths = corpus_posts()
+    posts = [(f"corpus/{i}", p) for i, p in zip(post_ids(paths), paths, strict=True)]
     examples = sorted(EXAMPLES.glob("*.md"))
     return posts + [(f"examples/{p.name}", p) for p in examples]
 
@@ -63,7 +64,9 @@ def test_golden(name: str, path: Path, variant: str, request: pytest.FixtureRequ
         return
     assert golden.exists(), f"no golden for {name}: run pytest --update-goldens and review"
     expected = golden.read_text(encoding="utf-8")
-    assert actual == expected, f"{name} ({variant}) differs from {golden}: see git diff after --update-goldens"
+    assert actual == expected, (
+        f"{name} ({variant}) differs from {golden}: see git diff after --update-goldens"
+    )
 
 
 def test_no_stale_goldens() -> None:
