@@ -42,8 +42,8 @@ import lxml.html  # noqa: E402
 
 import zakerclean  # noqa: E402
 from zakerclean.dom import parse_fragment, serialize_children  # noqa: E402
-from zakerclean.frontmatter import load_front_matter, split_front_matter  # noqa: E402
-from zakerclean.sanitize import get_sanitizer  # noqa: E402
+from zakerclean.readers.frontmatter import load_front_matter, split_front_matter  # noqa: E402
+from zakerclean.rules.sanitize import get_sanitizer  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_EXAMPLES = REPO / "examples"

@@ -13,8 +13,8 @@ from dask.distributed import Client, LocalCluster
 import zakerclean
 from tests.conftest import corpus_posts, requires_corpus
 from zakerclean import Article, Failure
-from zakerclean.dask import articles_bag, records_frame, write_parquet
-from zakerclean.frames import COLUMNS, to_dataframe
+from zakerclean.runners.dask import articles_bag, records_frame, write_parquet
+from zakerclean.writers.frames import COLUMNS, to_dataframe
 
 pytestmark = requires_corpus
 

@@ -1,8 +1,8 @@
-"""Notebook display: ``Article._repr_html_`` / ``Failure._repr_html_`` (zakerclean.display).
+"""Notebook display: ``Article._repr_html_`` / ``Failure._repr_html_`` (zakerclean.writers.display).
 
 The summary is checked the way a browser reads it: parsed with html5lib (the WHATWG algorithm),
 then its elements, attributes and texts are compared with the article.  Every output must use
-only :data:`zakerclean.display.DISPLAY_TAGS` / ``DISPLAY_ATTRIBUTES`` with http(s) URLs, and be
+only :data:`zakerclean.writers.display.DISPLAY_TAGS` / ``DISPLAY_ATTRIBUTES`` with http(s) URLs, and be
 a fixed point of ``nh3.clean`` with that allowlist: sanitized HTML by construction.
 The posts below are written for these tests (no corpus text).
 """
@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 
 import zakerclean
 from zakerclean import Article, CleanReport, Failure, Image, Video
-from zakerclean.display import (
+from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from zakerclean.writers.display import (
     CLIP_CHARS,
     DISPLAY_ATTRIBUTES,
     DISPLAY_SCHEMES,
@@ -36,7 +37,6 @@ from zakerclean.display import (
     article_html,
     failure_html,
 )
-from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
 from .conftest import corpus_posts, post_ids, requires_corpus
 

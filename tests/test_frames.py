@@ -12,7 +12,7 @@ import pytest
 import zakerclean
 from tests.conftest import EXAMPLES, corpus_posts, requires_corpus
 from zakerclean import Article, Failure
-from zakerclean.frames import COLUMNS, empty_frame, record, to_dataframe
+from zakerclean.writers.frames import COLUMNS, empty_frame, record, to_dataframe
 
 POST = """---
 title: 测试标题：数据帧

@@ -10,7 +10,7 @@ import zakerclean
 from zakerclean import Article, CleanOptions
 from zakerclean.context import CleanContext
 from zakerclean.dom import parse_fragment
-from zakerclean.frontmatter import split_front_matter
+from zakerclean.readers.frontmatter import split_front_matter
 from zakerclean.rules.boilerplate import strip_boilerplate
 
 from .checks import (

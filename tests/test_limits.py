@@ -25,7 +25,7 @@ def test_oversized_input_is_rejected_before_parsing(monkeypatch: pytest.MonkeyPa
     def must_not_parse(html: str) -> None:
         raise AssertionError("parsed an input over the limit")
 
-    monkeypatch.setattr("zakerclean.pipeline.parse_fragment", must_not_parse)
+    monkeypatch.setattr("zakerclean.engine.pipeline.parse_fragment", must_not_parse)
     data = "<p>" + "字" * 2_000_000 + "</p>"  # 6 MB of UTF-8, 2 M characters
     with pytest.raises(InputTooLargeError, match="6,000,007 bytes"):
         zakerclean.parse(data)

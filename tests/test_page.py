@@ -12,7 +12,7 @@ import pytest
 import zakerclean
 from tests.checks import clean_problems, squeeze, visible_input_text
 from zakerclean import DecodeError, PageStructureError, ZakerCleanError
-from zakerclean.page import is_page, read_page
+from zakerclean.readers.page import is_page, read_page
 
 NOW = datetime(2021, 4, 18, 12, 0, tzinfo=timezone.utc)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import zakerclean
-from zakerclean.render import html_to_markdown
+from zakerclean.writers.markdown import html_to_markdown
 
 
 def markdown(fragment: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 import zakerclean
 from zakerclean import CleanOptions, clean_html
-from zakerclean.pipeline import PASSES
+from zakerclean.engine.pipeline import PASSES
 
 PROXY = "https://cors.zfour.workers.dev/?"
 

@@ -9,8 +9,7 @@ Everything public is importable from here; see ``docs/api.md``.
 
 from __future__ import annotations
 
-from .batch import parse_many
-from .cleaning import clean_html
+from .api import clean_html, parse, parse_file
 from .dates import parse_date
 from .errors import (
     BinaryInputError,
@@ -25,11 +24,11 @@ from .errors import (
     ParseLimitError,
     ZakerCleanError,
 )
-from .feeds import parse_feed
-from .frames import to_dataframe
 from .models import Article, CleanReport, Failure, Image, Video
 from .options import DEFAULT_PROXIES, CleanOptions
-from .parse import parse, parse_file
+from .readers.feed import parse_feed
+from .runners.batch import parse_many
+from .writers.frames import to_dataframe
 
 __version__ = "0.1.0"
 

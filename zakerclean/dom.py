@@ -6,6 +6,7 @@ Allowlists are frozensets (as in bleach/nh3) and are the single source of truth:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from lxml import etree
@@ -13,9 +14,9 @@ from lxml.etree import ParserError
 from lxml.etree import _Element as HtmlElement
 
 from .errors import ParseLimitError
-from .inputs import FORBIDDEN_CHARACTERS
 
 __all__ = [
+    "FORBIDDEN_CHARACTERS",
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
     "BLOCK_TAGS",
@@ -36,6 +37,9 @@ __all__ = [
     "flatten_deep_nesting",
     "MAX_DEPTH",
 ]
+
+#: Characters an lxml tree cannot hold (XML 1.0): C0 controls but tab/LF/CR, surrogates, U+FFFE/F.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 #: Tags allowed in cleaned HTML.
 ALLOWED_TAGS: frozenset[str] = frozenset(
@@ -135,8 +139,9 @@ def parse_fragment(html: str) -> HtmlElement:
 def _replace_forbidden_characters(root: HtmlElement) -> None:
     """Replace what an lxml tree cannot be given back by U+FFFD, in texts and attributes.
 
-    Raw control characters never get this far (:func:`zakerclean.inputs.prepare_text` removes
-    them); only character references such as ``&#1;`` produce them, hence the ``&#`` check.
+    Raw control characters never get this far
+    (:func:`zakerclean.readers.decoding.prepare_text` removes them); only character
+    references such as ``&#1;`` produce them, hence the ``&#`` check.
     HTML parsers keep such characters; an XML tree cannot, so U+FFFD marks where one was.
     """
     for element in root.iter():

@@ -103,21 +103,21 @@ class Article(BaseModel):
 
     def to_hexo(self) -> str:
         """Render the article as a Hexo post that ``zakerclean.parse`` reads back to it."""
-        from .hexo import article_to_hexo
+        from .writers.hexo import article_to_hexo
 
         return article_to_hexo(self)
 
     def to_markdown(self) -> str:
         """Render the article as Markdown (title heading, then the body)."""
-        from .render import article_to_markdown
+        from .writers.markdown import article_to_markdown
 
         return article_to_markdown(self)
 
     def _repr_html_(self) -> str:
         """The summary Jupyter/IPython show for an article: title, source, date, cover, the
-        first paragraphs and the report, as sanitized HTML (see :mod:`zakerclean.display`).
+        first paragraphs and the report, as sanitized HTML (see :mod:`zakerclean.writers.display`).
         """
-        from .display import article_html
+        from .writers.display import article_html
 
         return article_html(self)
 
@@ -171,9 +171,9 @@ class Failure(BaseModel):
 
     def _repr_html_(self) -> str:
         """The summary Jupyter/IPython show for a failure: source, error type and message, as
-        sanitized HTML (see :mod:`zakerclean.display`).
+        sanitized HTML (see :mod:`zakerclean.writers.display`).
         """
-        from .display import failure_html
+        from .writers.display import failure_html
 
         return failure_html(self)
 

@@ -12,8 +12,8 @@ each with its own switch in :class:`~zakerclean.options.CleanOptions` (and all b
 * ``cjk_spacing`` (off by default): ASCII spaces between a CJK character and a Latin letter or
   digit go; spaces between Latin words stay.
 
-They run parentheses, spacing, quotes (see :data:`zakerclean.pipeline.PASSES`).  They work per
-paragraph (``p``, headings, list items, cells, captions) on the paragraph's text
+They run parentheses, spacing, quotes (see :data:`zakerclean.engine.pipeline.PASSES`).
+They work per paragraph (``p``, headings, list items, cells, captions) on the paragraph's text
 *across* its inline tags (``<strong>" 重点 "</strong>`` pairs like plain text), and never inside
 ``code``/``pre`` or a URL.  They only ever replace a quote or parenthesis by its full-width form
 and drop ASCII spaces: every other character stays, and a second run changes nothing.

@@ -7,7 +7,7 @@ lost:
 * ``<video>`` with ``<source>`` children: the first playable source becomes ``video[src]``;
 * ``<iframe>`` players (``v.qq.com`` …): removed, and replaced by a paragraph linking the player
   page, labelled :data:`VIDEO_LINK_LABEL` + URL.  The label is the one documented addition to the
-  text; :func:`zakerclean.media.collect_videos` reads it back as a ``Video``.
+  text; :func:`zakerclean.engine.media.collect_videos` reads it back as a ``Video``.
 """
 
 from __future__ import annotations

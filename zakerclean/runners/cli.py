@@ -25,14 +25,14 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from . import __version__
+from .. import __version__
+from ..engine.pipeline import RULE_ORDER
+from ..errors import InvalidOptionsError, ZakerCleanError
+from ..models import Article, Failure
+from ..options import DEFAULT_PROXIES, CleanOptions
+from ..readers.decoding import check_size
+from ..readers.feed import feed_items
 from .batch import Source, ordered_map, parse_source, source_name
-from .errors import InvalidOptionsError, ZakerCleanError
-from .feeds import feed_items
-from .inputs import check_size
-from .models import Article, Failure
-from .options import DEFAULT_PROXIES, CleanOptions
-from .pipeline import RULE_ORDER
 
 __all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import FrontMatterError
+from ..errors import FrontMatterError
 
 __all__ = ["FrontMatter", "decode_braces", "load_front_matter", "split_front_matter"]
 

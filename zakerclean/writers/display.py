@@ -28,10 +28,10 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .inputs import FORBIDDEN_CHARACTERS
+from ..dom import FORBIDDEN_CHARACTERS
 
 if TYPE_CHECKING:
-    from .models import Article, Failure
+    from ..models import Article, Failure
 
 __all__ = [
     "DISPLAY_ATTRIBUTES",
@@ -64,7 +64,7 @@ CLIP_CHARS = 300  #: a paragraph, title or warning longer than this is cut, with
 MESSAGE_CHARS = 1000  #: a failure's message is cut here (it may quote a large input)
 MAX_WARNINGS = 20  #: warnings listed; the rest are counted
 
-# Configured once, at import, like zakerclean.sanitize: building an ammonia cleaner per call
+# Configured once, at import, like zakerclean.rules.sanitize: building an ammonia cleaner per call
 # would cost more than cleaning the small summary.
 _CLEANER = nh3.Cleaner(
     tags=set(DISPLAY_TAGS),

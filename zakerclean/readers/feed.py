@@ -2,7 +2,7 @@
 
 RSSHub's ZAKER routes publish each article as a feed item whose ``description`` holds the same
 HTML body the Hexo posts were made from, so every item goes through the same
-:func:`~zakerclean.parse.build_article` as ``parse`` and gets the same cleaning guarantees.
+:func:`~zakerclean.api.build_article` as ``parse`` and gets the same cleaning guarantees.
 
 Two levels of failure, on purpose:
 
@@ -34,12 +34,12 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.etree import _Element
 
-from .dom import parse_fragment, text_of
-from .errors import FeedError
-from .inputs import decode_bytes, read_text
-from .models import Article, Failure
-from .options import CleanOptions
-from .parse import build_article
+from ..api import build_article
+from ..dom import parse_fragment, text_of
+from ..errors import FeedError
+from ..models import Article, Failure
+from ..options import CleanOptions
+from .decoding import decode_bytes, read_text
 
 __all__ = ["FeedItem", "feed_items", "parse_feed"]
 
@@ -122,9 +122,9 @@ def _feed_text(data: str | bytes, options: CleanOptions) -> tuple[str, list[str]
 def _decode_feed(data: bytes) -> str:
     """XML's own rule first: no BOM and no declared encoding means UTF-8.
 
-    Only then the project's decoding (:func:`~zakerclean.inputs.decode_bytes`: BOM, declared
-    charset, UTF-8, GB18030).  Going straight to it could mistake a ``<meta charset>`` inside an
-    item's CDATA HTML for the feed's encoding.
+    Only then the project's decoding (:func:`~zakerclean.readers.decoding.decode_bytes`:
+    BOM, declared charset, UTF-8, GB18030).  Going straight to it could mistake a
+    ``<meta charset>`` inside an item's CDATA HTML for the feed's encoding.
     """
     if not data.startswith(_BOM_BYTES) and not _XML_DECLARATION_BYTES.match(data):
         try:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .dom import HtmlElement, parse_fragment, text_of
+from ..dom import HtmlElement, parse_fragment, text_of
 
 if TYPE_CHECKING:
-    from .models import Article
+    from ..models import Article
 
 __all__ = ["article_to_markdown", "html_to_markdown"]
 

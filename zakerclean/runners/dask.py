@@ -4,13 +4,13 @@ The recipe, as three functions (``pip install 'zakerclean[dask]'``):
 
 * ``articles_bag``: paths → a ``dask.bag`` of ``zakerclean.Article`` (or
   ``zakerclean.Failure`` for an input that cannot be parsed), one per path, in order;
-* ``records_frame``: paths → a ``dask.dataframe`` of ``zakerclean.frames.record`` rows
-  with the fixed columns and dtypes of ``zakerclean.frames.COLUMNS``;
+* ``records_frame``: paths → a ``dask.dataframe`` of ``zakerclean.writers.frames.record`` rows
+  with the fixed columns and dtypes of ``zakerclean.writers.frames.COLUMNS``;
 * ``write_parquet``: that frame written as a Parquet dataset with pyarrow.
 
 Parsing is pure and CPU-bound, so run them on a ``dask.distributed`` cluster of processes
 (``LocalCluster(processes=True)`` on one machine).  Bad inputs become error rows, never a failed
-task: ``zakerclean.batch.parse_source`` turns every error into a ``Failure``.  See
+task: ``zakerclean.runners.batch.parse_source`` turns every error into a ``Failure``.  See
 ``docs/scale-out.md``.
 """
 
@@ -22,13 +22,15 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
+from ..options import CleanOptions
+from ..writers.frames import empty_frame, frame_from_records, record
 from .batch import parse_source
-from .frames import empty_frame, frame_from_records, record
-from .options import CleanOptions
 
 __all__ = ["articles_bag", "records_frame", "write_parquet"]
 
-_DASK_MISSING = "zakerclean.dask needs Dask, an optional dependency: pip install 'zakerclean[dask]'"
+_DASK_MISSING = (
+    "zakerclean.runners.dask needs Dask, an optional dependency: pip install 'zakerclean[dask]'"
+)
 
 PathLike = str | os.PathLike[str]
 
@@ -84,7 +86,7 @@ def records_frame(
     npartitions: int | None = None,
 ) -> Any:
     """A ``dask.dataframe.DataFrame`` with one row per path (input order, error rows included),
-    with the columns and dtypes of ``zakerclean.frames.COLUMNS``."""
+    with the columns and dtypes of ``zakerclean.writers.frames.COLUMNS``."""
     dask, bag, dataframe = _require_dask()
     checked = _checked_paths(paths)
     rows = bag.from_sequence(checked, npartitions=_partitions(checked, npartitions)).map(

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .dates import format_rfc2822
+from ..dates import format_rfc2822
 
 if TYPE_CHECKING:
-    from .models import Article
+    from ..models import Article
 
 __all__ = ["article_to_hexo"]
 

@@ -16,10 +16,10 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar
 
-from .errors import ZakerCleanError
-from .models import Article, Failure
-from .options import CleanOptions
-from .parse import parse, parse_file
+from ..api import parse, parse_file
+from ..errors import ZakerCleanError
+from ..models import Article, Failure
+from ..options import CleanOptions
 
 __all__ = ["parse_many", "parse_source", "ordered_map", "Source"]
 

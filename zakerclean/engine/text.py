@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .dom import BLOCK_TAGS, HtmlElement, text_slots
+from ..dom import BLOCK_TAGS, HtmlElement, text_slots
 
 __all__ = ["tree_to_text"]
 

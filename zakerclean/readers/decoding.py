@@ -12,9 +12,10 @@ import codecs
 import re
 from collections.abc import Callable
 
-from .errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
+from ..dom import FORBIDDEN_CHARACTERS
+from ..errors import BinaryInputError, DecodeError, EmptyInputError, InputTooLargeError
 
-__all__ = ["check_size", "decode_bytes", "prepare_text", "read_text", "FORBIDDEN_CHARACTERS"]
+__all__ = ["check_size", "decode_bytes", "prepare_text", "read_text"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -28,8 +29,6 @@ _DECLARED = re.compile(
     rb"""|<meta[^>]*\bcharset\s*=\s*["']?([A-Za-z0-9._\-]+)""",
     re.IGNORECASE,
 )
-#: Characters an lxml tree cannot hold (XML 1.0): C0 controls but tab/LF/CR, surrogates, U+FFFE/F.
-FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FORBIDDEN = FORBIDDEN_CHARACTERS
 _GB_ALIASES = frozenset({"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn"})
 

@@ -10,21 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 
-from .context import CleanContext
-from .dom import HtmlElement, parse_fragment, serialize_children
+from ..context import CleanContext
+from ..dom import HtmlElement, parse_fragment, serialize_children
+from ..models import Image, Video
+from ..options import CleanOptions
+from ..rules.attributes import filter_attributes
+from ..rules.boilerplate import strip_boilerplate
+from ..rules.empty import remove_empty_elements
+from ..rules.images import resolve_lazy_images
+from ..rules.links import fix_links
+from ..rules.sanitize import get_sanitizer
+from ..rules.structure import normalize_structure
+from ..rules.typography import restore_cjk_parentheses, restore_cjk_spacing, restore_quotes
+from ..rules.video import convert_videos
+from ..rules.whitespace import normalize_whitespace
 from .media import collect_images, collect_videos
-from .models import Image, Video
-from .options import CleanOptions
-from .rules.attributes import filter_attributes
-from .rules.boilerplate import strip_boilerplate
-from .rules.empty import remove_empty_elements
-from .rules.images import resolve_lazy_images
-from .rules.links import fix_links
-from .rules.structure import normalize_structure
-from .rules.typography import restore_cjk_parentheses, restore_cjk_spacing, restore_quotes
-from .rules.video import convert_videos
-from .rules.whitespace import normalize_whitespace
-from .sanitize import get_sanitizer
 from .text import tree_to_text
 
 __all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment", "RULE_ORDER", "TITLE_RULES"]

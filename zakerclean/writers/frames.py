@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .models import Article, Failure
+from ..models import Article, Failure
 
 if TYPE_CHECKING:  # pandas is optional: imported when a frame is built
     import pandas
@@ -96,7 +96,10 @@ def _pandas() -> Any:
 
 def frame_from_records(rows: Iterable[dict[str, Any]]) -> pandas.DataFrame:
     """A DataFrame with exactly the columns and dtypes of ``COLUMNS`` from ``record``
-    rows, with a default ``RangeIndex``.  ``zakerclean.dask`` builds each partition with it."""
+    rows, with a default ``RangeIndex``.
+
+    ``zakerclean.runners.dask`` builds each partition with it.
+    """
     pd = _pandas()
     frame = pd.DataFrame.from_records(list(rows), columns=list(_NAMES))
     for name, dtype in COLUMNS:

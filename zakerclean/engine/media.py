@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .dom import HtmlElement, text_of
-from .models import Image, Video
-from .rules.video import VIDEO_LINK_LABEL
-from .urls import url_host
+from ..dom import HtmlElement, text_of
+from ..models import Image, Video
+from ..rules.video import VIDEO_LINK_LABEL
+from ..urls import url_host
 
 __all__ = ["collect_images", "collect_videos", "is_animated"]
 

@@ -17,9 +17,9 @@ from functools import cache
 
 import nh3
 
-from .dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
-from .errors import InvalidOptionsError
-from .urls import SAFE_SCHEMES
+from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from ..errors import InvalidOptionsError
+from ..urls import SAFE_SCHEMES
 
 __all__ = ["get_sanitizer", "sanitize"]
 

@@ -30,8 +30,8 @@ from typing import Any
 
 from lxml import etree
 
-from .dom import HtmlElement, new_parser
-from .errors import PageStructureError
+from ..dom import HtmlElement, new_parser
+from ..errors import PageStructureError
 
 __all__ = ["is_page", "read_page"]
 
@@ -92,7 +92,7 @@ def _web(url: str | None) -> str | None:
 
 def read_page(text: str) -> tuple[str, dict[str, Any]] | None:
     """``(body_html, front)`` of a myzaker.com page, with ``front`` in the Hexo keys that
-    ``zakerclean.parse.build_article`` maps (``title``, ``author``, ``date``, ``categories``,
+    ``zakerclean.api.build_article`` maps (``title``, ``author``, ``date``, ``categories``,
     ``link``, ``headimg``); ``None`` when ``text`` is not such a page.
 
     Raises :class:`PageStructureError` for a myzaker.com page without its body.

@@ -1,7 +1,7 @@
 """``parse`` and ``parse_file``: detect the input's shape and build an :class:`Article`.
 
 Shapes (SPEC §2): a Hexo post (YAML front matter + HTML body), a full myzaker.com article page
-(:mod:`zakerclean.page`) or an HTML fragment.  Every shape
+(:mod:`zakerclean.readers.page`) or an HTML fragment.  Every shape
 ends in :func:`build_article`, which cleans the body and derives text statistics, so all shapes
 get the same guarantees.
 """
@@ -16,18 +16,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .dates import parse_date
-from .errors import DateParseError, FrontMatterError
-from .frontmatter import load_front_matter, split_front_matter
-from .inputs import check_size, read_text
-from .media import is_animated
+from .engine.media import is_animated
+from .engine.pipeline import RULE_ORDER, clean_fragment
+from .errors import DateParseError, EmptyInputError, FrontMatterError
 from .models import Article, CleanReport, Image
 from .options import CleanOptions, check_base_url
-from .page import is_page, read_page
-from .pipeline import RULE_ORDER, clean_fragment
+from .readers.decoding import check_size, prepare_text, read_text
+from .readers.frontmatter import load_front_matter, split_front_matter
+from .readers.page import is_page, read_page
 from .rules.titles import restore_title
 from .urls import clean_url
 
-__all__ = ["build_article", "detect_lang", "fingerprint", "parse", "parse_file"]
+__all__ = ["build_article", "clean_html", "detect_lang", "fingerprint", "parse", "parse_file"]
 
 _DEFAULT_OPTIONS = CleanOptions()
 #: Front matter keys mapped to ``Article`` fields; all others are kept in ``Article.meta``.
@@ -305,3 +305,26 @@ def build_article(
         meta=meta,
         report=CleanReport(steps=steps, warnings=tuple(warnings) + result.warnings),
     )
+
+
+def clean_html(
+    fragment: str,
+    *,
+    options: CleanOptions | None = None,
+    base_url: str | None = None,
+) -> str:
+    """Clean an HTML fragment with every rule of SPEC §3; return the clean HTML.
+
+    Idempotent: ``clean_html(clean_html(x)) == clean_html(x)``.  Empty input gives ``""``.
+    """
+    options = options or _DEFAULT_OPTIONS
+    check_base_url(base_url)
+    if not isinstance(fragment, str):
+        raise TypeError(f"clean_html() takes str, not {type(fragment).__name__}")
+    if len(fragment) > options.max_bytes // 4:
+        check_size(len(fragment.encode("utf-8", "surrogatepass")), options.max_bytes)
+    try:
+        text, _ = prepare_text(fragment)
+    except EmptyInputError:
+        return ""
+    return clean_fragment(text, options, base_url=base_url).html
