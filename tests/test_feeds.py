@@ -31,7 +31,7 @@ from zakerclean import (
     InputTooLargeError,
     ZakerCleanError,
 )
-from zakerclean.readers.feed import feed_items
+from zakerclean.api import feed_items
 
 from .test_properties import Doc, zaker_bodies
 

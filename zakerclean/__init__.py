@@ -9,7 +9,7 @@ Everything public is importable from here; see ``docs/api.md``.
 
 from __future__ import annotations
 
-from .api import clean_html, parse, parse_file
+from .api import clean_html, parse, parse_feed, parse_file
 from .dates import parse_date
 from .errors import (
     BinaryInputError,
@@ -26,7 +26,6 @@ from .errors import (
 )
 from .models import Article, CleanReport, Failure, Image, Video
 from .options import DEFAULT_PROXIES, CleanOptions
-from .readers.feed import parse_feed
 from .runners.batch import parse_many
 from .writers.frames import to_dataframe
 

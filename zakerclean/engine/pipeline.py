@@ -6,7 +6,7 @@ module under :mod:`zakerclean.rules`; the final sanitizer runs over the serializ
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import unescape
 
@@ -88,7 +88,7 @@ def clean_fragment(
     options: CleanOptions,
     *,
     base_url: str | None = None,
-    stills: dict[str, str] | None = None,
+    stills: Mapping[str, str] | None = None,
 ) -> CleanResult:
     """Run every pass over ``fragment`` and sanitize the result.
 

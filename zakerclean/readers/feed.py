@@ -1,8 +1,8 @@
-"""``parse_feed``: an RSS or Atom feed (RSSHub output) in, one ``Article`` or ``Failure`` per item.
+"""Feeds: an RSS or Atom feed (RSSHub output) in, one ``Document`` per item.
 
 RSSHub's ZAKER routes publish each article as a feed item whose ``description`` holds the same
-HTML body the Hexo posts were made from, so every item goes through the same
-:func:`~zakerclean.api.build_article` as ``parse`` and gets the same cleaning guarantees.
+HTML body the Hexo posts were made from, so every item's document goes through the same
+engine as ``parse`` (:func:`zakerclean.api.parse_feed`) and gets the same cleaning guarantees.
 
 Two levels of failure, on purpose:
 
@@ -26,7 +26,6 @@ import re
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import urljoin
@@ -34,16 +33,13 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.etree import _Element
 
-from ..api import build_article
 from ..dom import parse_fragment, text_of
-from ..errors import FeedError
-from ..models import Article, Failure
-from ..options import CleanOptions
+from ..errors import FeedError, ZakerCleanError
 from .decoding import decode_bytes, read_text
+from .document import Document, split_unsafe_link, web_url
 
-__all__ = ["FeedItem", "feed_items", "parse_feed"]
+__all__ = ["FeedEntry", "read_feed"]
 
-_DEFAULT_OPTIONS = CleanOptions()
 
 ATOM = "http://www.w3.org/2005/Atom"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -66,57 +62,28 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f]*\n")
 
 
 @dataclass(frozen=True)
-class FeedItem:
-    """One item of a feed: its 1-based position, its link (if any) and what it parsed into."""
+class FeedEntry:
+    """One item of a feed: its 1-based position, its link (if any) and its document, or the
+    ``ZakerCleanError`` that says why the item cannot be read."""
 
     index: int
     link: str | None
-    result: Article | Failure
+    document: Document | ZakerCleanError
 
 
-def parse_feed(
-    data: str | bytes,
-    *,
-    options: CleanOptions | None = None,
-    now: datetime | None = None,
-) -> Iterator[Article | Failure]:
-    """Parse an RSS 2.0 / RSS 1.0 / Atom feed into one ``Article`` or ``Failure`` per item.
+def read_feed(data: str | bytes, max_bytes: int) -> Iterator[FeedEntry]:
+    """Read the feed in ``data`` (at most ``max_bytes``); its items, one at a time.
 
-    The XML is read and checked when ``parse_feed`` is called: a document that is not a feed
-    raises a ``ZakerCleanError`` (``FeedError``) right away.  Items are then cleaned one at a
-    time as the iterator is consumed, in document order.  A broken item yields a ``Failure``
-    whose ``source`` is the item's link, or ``"item N"`` (1-based) when it has none.
-
-    ```python
-    for result in zakerclean.parse_feed(xml_bytes):
-        if isinstance(result, zakerclean.Failure):
-            print(result.source, result.message)
-    ```
+    The XML is read and checked now: a document that is not a feed raises a
+    ``ZakerCleanError`` (``FeedError`` for the XML-level problems) before any item is produced.
     """
-    return (item.result for item in feed_items(data, options=options, now=now))
-
-
-def feed_items(
-    data: str | bytes,
-    *,
-    options: CleanOptions | None = None,
-    now: datetime | None = None,
-) -> Iterator[FeedItem]:
-    """Like :func:`parse_feed`, with each result's item number and link (for the CLI)."""
-    options = options if options is not None else _DEFAULT_OPTIONS
-    if not isinstance(options, CleanOptions):
-        raise TypeError(f"options must be a CleanOptions, not {type(options).__name__}")
-    text, warnings = _feed_text(data, options)
+    text, warnings = read_text(data, max_bytes, decode=_decode_feed, caller="parse_feed")
     root = _parse_xml(text)
     feed = _Feed.of(root)
-    return feed.items(options, now, [f"feed: {warning}" for warning in warnings])
+    return feed.entries_of(tuple(f"feed: {warning}" for warning in warnings))
 
 
 # -- the document ------------------------------------------------------------------------------
-
-
-def _feed_text(data: str | bytes, options: CleanOptions) -> tuple[str, list[str]]:
-    return read_text(data, options.max_bytes, decode=_decode_feed, caller="parse_feed")
 
 
 def _decode_feed(data: bytes) -> str:
@@ -348,38 +315,41 @@ class _Feed:
             line=root.sourceline,
         )
 
-    def items(
-        self, options: CleanOptions, now: datetime | None, warnings: list[str]
-    ) -> Iterator[FeedItem]:
+    def entries_of(self, warnings: tuple[str, ...]) -> Iterator[FeedEntry]:
         for index, entry in enumerate(self.entries, 1):
-            yield self._item(index, entry, options, now, warnings)
+            yield self._entry(index, entry, warnings)
 
-    def _item(
-        self,
-        index: int,
-        entry: _Element,
-        options: CleanOptions,
-        now: datetime | None,
-        warnings: list[str],
-    ) -> FeedItem:
-        link: str | None = None
-        try:
-            if self.kind == "atom":
-                front, body = _atom_entry(entry, self.authors)
-            else:
-                front, body = _rss_item(entry, rdf=self.kind == "rdf")
-            link = front.get("link")
-            if self.title is not None:
-                front["feed_title"] = self.title
-            if not body.strip() and front.get("title") is None:
-                raise FeedError("item has neither a title nor any content", line=entry.sourceline)
-            article = build_article(body, front, options, now=now, warnings=warnings)
-            # Feed categories are the item's own tags, not the Hexo posts' (site, source,
-            # channel) triple that ``build_article`` reads source and channel from.
-            article = article.model_copy(update={"source": None, "channel": None})
-        except Exception as error:  # ZakerCleanError expected; anything else would be a bug
-            return FeedItem(index, link, Failure.from_exception(link or f"item {index}", error))
-        return FeedItem(index, link, article)
+    def _entry(self, index: int, entry: _Element, warnings: tuple[str, ...]) -> FeedEntry:
+        if self.kind == "atom":
+            front, body = _atom_entry(entry, self.authors)
+        else:
+            front, body = _rss_item(entry, rdf=self.kind == "rdf")
+        link = front.get("link")
+        if not body.strip() and front.get("title") is None:
+            error = FeedError("item has neither a title nor any content", line=entry.sourceline)
+            return FeedEntry(index, link, error)
+        meta: dict[str, Any] = {}
+        if front.get("guid") is not None:
+            meta["guid"] = front["guid"]
+        if self.title is not None:
+            meta["feed_title"] = self.title
+        url, unsafe, unsafe_warnings = split_unsafe_link(link, "link")
+        meta.update(unsafe)
+        document = Document(
+            body=body,
+            kind="feed",
+            title=front.get("title"),
+            url=url,
+            author=front.get("author"),
+            # an item's categories are its own tags, not the Hexo posts' (site, source,
+            # channel) triple: no source or channel is read from them
+            categories=tuple(front.get("categories", ())),
+            published_raw=front.get("date"),
+            meta=meta,
+            base_url=web_url(url),
+            warnings=(*warnings, *unsafe_warnings),
+        )
+        return FeedEntry(index, link, document)
 
 
 def _front(
@@ -390,7 +360,7 @@ def _front(
     categories: list[str],
     guid: str | None,
 ) -> dict[str, Any]:
-    """The Hexo-style keys ``build_article`` maps; ``guid`` goes to ``meta`` when it adds news."""
+    """The item's facts by name; ``guid`` only when it adds news (differs from the link)."""
     front: dict[str, Any] = {}
     for key, value in (("title", title), ("link", link), ("date", date), ("author", author)):
         if value is not None:

@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 from lxml import etree
 
 from ..dom import HtmlElement, new_parser
 from ..errors import PageStructureError
+from .document import Document, split_unsafe_link, web_url
 
 __all__ = ["is_page", "read_page"]
 
@@ -57,7 +57,7 @@ def is_page(text: str) -> bool:
     """True for a whole HTML document (``<!DOCTYPE html>`` or ``<html>`` first) that is a
     myzaker.com article page: it has ``article_content`` or names myzaker.com as its URL.
 
-    A cheap textual test; :func:`read_page` decides from the parsed tree.
+    A cheap textual test; :func:`read_page` runs it first and decides from the parsed tree.
     """
     if not _DOCUMENT_START.match(text[:4096]):
         return False
@@ -86,24 +86,21 @@ def _canonical(root: HtmlElement) -> str | None:
     return _meta(root, "og:url")
 
 
-def _web(url: str | None) -> str | None:
-    return url if url is not None and url.lower().startswith(("http://", "https://")) else None
-
-
-def read_page(text: str) -> tuple[str, dict[str, Any]] | None:
-    """``(body_html, front)`` of a myzaker.com page, with ``front`` in the Hexo keys that
-    ``zakerclean.api.build_article`` maps (``title``, ``author``, ``date``, ``categories``,
-    ``link``, ``headimg``); ``None`` when ``text`` is not such a page.
+def read_page(text: str) -> Document | None:
+    """The myzaker.com page in ``text`` as a :class:`Document` (source ``ZAKER``, its labels
+    as categories); ``None`` when ``text`` is not such a page.
 
     Raises :class:`PageStructureError` for a myzaker.com page without its body.
     """
+    if not is_page(text):
+        return None
     try:
         root = etree.fromstring(text, new_parser())
     except (etree.ParserError, etree.XMLSyntaxError):
         return None
     if root is None:
         return None
-    url = _web(_canonical(root))
+    url = web_url(_canonical(root))
     containers = _CONTENT(root)
     if not containers:
         if url is not None and _MYZAKER_URL.match(url):
@@ -116,25 +113,21 @@ def read_page(text: str) -> tuple[str, dict[str, Any]] | None:
         raise PageStructureError(
             "myzaker.com page whose div.article_content holds no div: the article body is missing"
         )
-    front: dict[str, Any] = {}
-    title = _first_text(_H1(root)) or _meta(root, "og:title") or _first_text(_TITLE(root))
-    if title:
-        front["title"] = title
-    author = _first_text(_AUTHOR(root))
-    if author:
-        front["author"] = author
-    when = _first_text(_TIME(root))
-    if when:
-        front["date"] = when
-    labels = [label for label in (_text(a) for a in _LABELS(root)) if label]
-    if labels:
-        front["categories"] = labels
-    if url is not None:
-        front["link"] = url
-    cover = _web(_meta(root, "og:image"))
-    if cover is not None:
-        front["headimg"] = cover
-    return _inner_html(body), front
+    url, meta, warnings = split_unsafe_link(url, "link")
+    return Document(
+        body=_inner_html(body),
+        kind="page",
+        title=_first_text(_H1(root)) or _meta(root, "og:title") or _first_text(_TITLE(root)),
+        url=url,
+        author=_first_text(_AUTHOR(root)),
+        source="ZAKER",
+        categories=tuple(label for label in (_text(a) for a in _LABELS(root)) if label),
+        published_raw=_first_text(_TIME(root)),
+        cover=web_url(_meta(root, "og:image")),
+        meta=meta,
+        base_url=url,
+        warnings=warnings,
+    )
 
 
 def _first_text(elements: list[HtmlElement]) -> str | None:

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
+from ..api import feed_items
 from ..engine.pipeline import RULE_ORDER
 from ..errors import InvalidOptionsError, ZakerCleanError
 from ..models import Article, Failure
 from ..options import DEFAULT_PROXIES, CleanOptions
 from ..readers.decoding import check_size
-from ..readers.feed import feed_items
 from .batch import Source, ordered_map, parse_source, source_name
 
 __all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
