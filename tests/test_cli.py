@@ -157,7 +157,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 def test_options_reach_the_cleaner() -> None:
     body = b'<p>x</p><div class="advise">KEEP</div>'
-    kept = records(run("clean", "-", "--keep-boilerplate", stdin=body).stdout)[0]
+    kept = records(run("clean", "-", "--no-boilerplate", stdin=body).stdout)[0]
     dropped = records(run("clean", "-", stdin=body).stdout)[0]
     assert "KEEP" in str(kept["text"]) and "KEEP" not in str(dropped["text"])
 

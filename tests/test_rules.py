@@ -46,7 +46,7 @@ def test_trailers_tools_scripts_and_comments_go() -> None:
 
 def test_boilerplate_switch_keeps_tool_containers_but_never_scripts() -> None:
     html = "<p>正文</p><div class='advise'>【纠错】</div><script>x()</script>"
-    out = clean_html(html, options=CleanOptions(remove_boilerplate=False))
+    out = clean_html(html, options=CleanOptions(boilerplate=False))
     assert out == "<p>正文</p>\n<p>【纠错】</p>"
 
 
@@ -226,9 +226,7 @@ def test_bare_text_after_image_box_becomes_a_paragraph() -> None:
 def test_caption_after_image_becomes_figcaption(caption: str) -> None:
     out = clean_html(zaker_box("http://h/a.jpg") + caption + "<p></p><p>正文</p>")
     assert f"<figcaption>{caption}</figcaption></figure>" in out
-    plain = clean_html(
-        zaker_box("http://h/a.jpg") + caption, options=CleanOptions(detect_captions=False)
-    )
+    plain = clean_html(zaker_box("http://h/a.jpg") + caption, options=CleanOptions(captions=False))
     assert f"<p>{caption}</p>" in plain
 
 

@@ -13,7 +13,7 @@ from tests.checks import html_text
 from tests.conftest import corpus_posts, post_ids, requires_corpus
 from zakerclean import CleanOptions, InvalidOptionsError, clean_html, parse
 from zakerclean.engine.pipeline import PASSES, RULE_ORDER
-from zakerclean.rules.titles import restore_title
+from zakerclean.engine.pipeline import restore_title
 from zakerclean.rules.typography import plan_cjk_parentheses, plan_cjk_spacing, plan_quotes
 
 ALL_ON = CleanOptions(cjk_parentheses=True, cjk_spacing=True)
@@ -98,7 +98,7 @@ def test_quotes_in_list_items_cells_and_captions() -> None:
 
 def test_quotes_switches() -> None:
     fragment = '<p>他 " 一直想开 " 的会</p>'
-    assert body(fragment, CleanOptions(curly_quotes=False)) == '<p>他 " 一直想开 " 的会</p>'
+    assert body(fragment, CleanOptions(quotes=False)) == '<p>他 " 一直想开 " 的会</p>'
     assert body(fragment, OFF) == '<p>他 " 一直想开 " 的会</p>'
     article = parse(fragment)
     assert article.report.steps == (("quotes", 1),)
@@ -163,7 +163,7 @@ def test_rules_are_passes_in_order_and_in_the_report() -> None:
     "name",
     [
         "typography",
-        "curly_quotes",
+        "quotes",
         "cjk_parentheses",
         "cjk_spacing",
         "title_quotes",
@@ -236,7 +236,7 @@ def test_title_switches() -> None:
     assert title(raw, CleanOptions(title_quotes=False)).title == "这是_基本功_吗？"
     assert title(raw, CleanOptions(title_question_marks=False)).title == "这是_基本功_吗_"
     assert title(raw, OFF).title == raw
-    assert restore_title(raw, OFF) == (raw, [], [])
+    assert restore_title(raw, OFF) == (raw, (), ())
 
 
 def test_title_round_trips_through_hexo() -> None:

@@ -9,12 +9,12 @@ inside a batch run.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .errors import InvalidOptionsError
 
-__all__ = ["DEFAULT_PROXIES", "CleanOptions", "check_base_url"]
+__all__ = ["DEFAULT_PROXIES", "OPTION_HELP", "SWITCHES", "CleanOptions", "check_base_url"]
 
 #: CORS proxies that RSSHub mirrors put in front of image URLs.  A prefix matches over http and
 #: https alike (the scheme is ignored when matching).
@@ -23,43 +23,71 @@ DEFAULT_PROXIES: tuple[str, ...] = ("https://cors.zfour.workers.dev/?",)
 Sanitizer = Literal["nh3", "bleach"]
 
 
+def _option(default: Any, help: str, *, flag: str | None = None) -> Any:
+    """A ``CleanOptions`` field with the one help text that the docs table, the docstring
+    reference and the command line's ``--help`` all show (``flag`` overrides the CLI name)."""
+    metadata = {"help": help} if flag is None else {"help": help, "flag": flag}
+    return field(default=default, metadata=metadata)
+
+
 @dataclass(frozen=True, slots=True)
 class CleanOptions:
     """How zakerclean cleans.  Immutable and hashable; the defaults suit ZAKER posts.
 
-    Attributes:
-        proxies: CORS-proxy prefixes stripped from every URL (body and cover), repeatedly.
-        sanitizer: the final allowlist sanitizer, ``"nh3"`` (default) or ``"bleach"``
-            (needs ``pip install zakerclean[bleach]``).
-        remove_boilerplate: drop trailer/tool containers (rule 1).
-        detect_captions: turn short caption-like text after an image into ``<figcaption>``.
-        decode_redirects: replace ZAKER's ``link.php`` redirector by its decoded target.
-        base_url: resolve relative URLs against this URL (``parse(base_url=...)`` overrides it).
-        tz: IANA time zone that naive dates are read in.
-        max_bytes: inputs larger than this raise ``InputTooLargeError`` before any parsing.
-        typography: rule 9 at all (SPEC's switch); when False none of the five below runs.
-        curly_quotes: space-padded ASCII quote pairs in CJK text become ``“…”`` (rule 9a).
-        cjk_parentheses: ``( x )`` around CJK becomes ``（x）`` (rule 9b, off by default).
-        cjk_spacing: drop the spaces between CJK and Latin letters or digits (rule 9c, off by
-            default).
-        title_quotes: ``这个_基本功_`` in a title becomes ``这个“基本功”`` (``title_raw`` keeps it).
-        title_question_marks: a title's trailing ``_`` after 吗/呢/么/吧 becomes ``？``.
+    A switch that turns one pass of the pipeline on or off has the pass's name: the same name
+    is the report step (``Article.report.steps``) and the command line flag
+    (``--quotes``/``--no-quotes``).  ``zakerclean.options.OPTION_HELP`` holds the help text
+    of every field; ``docs/api.md`` shows them as a table.
     """
 
-    proxies: tuple[str, ...] = DEFAULT_PROXIES
-    sanitizer: Sanitizer = "nh3"
-    remove_boilerplate: bool = True
-    detect_captions: bool = True
-    decode_redirects: bool = True
-    base_url: str | None = None
-    tz: str = "Asia/Shanghai"
-    max_bytes: int = 5_000_000
-    typography: bool = True
-    curly_quotes: bool = True
-    cjk_parentheses: bool = False
-    cjk_spacing: bool = False
-    title_quotes: bool = True
-    title_question_marks: bool = True
+    proxies: tuple[str, ...] = _option(
+        DEFAULT_PROXIES,
+        "CORS-proxy URL prefixes stripped from every URL, body and cover, over http or https, "
+        "repeatedly (the CLI's --proxy adds one to the defaults)",
+        flag="--proxy",
+    )
+    sanitizer: Sanitizer = _option(
+        "nh3",
+        "the final allowlist sanitizer: nh3, or bleach (pip install 'zakerclean[bleach]')",
+    )
+    boilerplate: bool = _option(
+        True,
+        "pass boilerplate: remove trailer and tool containers (scripts, styles and comments "
+        "always go)",
+    )
+    captions: bool = _option(
+        True, "pass captions: caption-like text right after a picture becomes its <figcaption>"
+    )
+    decode_redirects: bool = _option(
+        True, "replace ZAKER's link.php redirector by the target it encodes (pass links)"
+    )
+    base_url: str | None = _option(
+        None,
+        "resolve relative URLs against this absolute http(s) URL when neither the call nor the "
+        "post gives a base",
+    )
+    tz: str = _option("Asia/Shanghai", "the IANA time zone naive dates are read in")
+    max_bytes: int = _option(
+        5_000_000, "inputs larger than this many bytes raise InputTooLargeError before parsing"
+    )
+    typography: bool = _option(
+        True,
+        "rule 9 at all: when off, none of quotes, cjk_parentheses, cjk_spacing, title_quotes, "
+        "title_question_marks runs",
+    )
+    quotes: bool = _option(
+        True, "pass quotes: space-padded ASCII quote pairs in CJK text become “…” (title too)"
+    )
+    cjk_parentheses: bool = _option(False, "pass cjk_parentheses: ( x ) around CJK becomes （x）")
+    cjk_spacing: bool = _option(
+        False, "pass cjk_spacing: drop the spaces between CJK and Latin letters or digits"
+    )
+    title_quotes: bool = _option(
+        True, "pass title_quotes: 这个_基本功_ in a title becomes 这个“基本功” (title_raw keeps it)"
+    )
+    title_question_marks: bool = _option(
+        True, "pass title_question_marks: a title's trailing _ after 吗/呢/么/吧 becomes ？"
+    )
 
     def __post_init__(self) -> None:
         if isinstance(self.proxies, str) or not isinstance(self.proxies, (tuple, list, frozenset)):
@@ -77,17 +105,7 @@ class CleanOptions:
             raise InvalidOptionsError(
                 f"CleanOptions.sanitizer must be 'nh3' or 'bleach', got {self.sanitizer!r}"
             )
-        for name in (
-            "remove_boilerplate",
-            "detect_captions",
-            "decode_redirects",
-            "typography",
-            "curly_quotes",
-            "cjk_parentheses",
-            "cjk_spacing",
-            "title_quotes",
-            "title_question_marks",
-        ):
+        for name in SWITCHES:
             if not isinstance(getattr(self, name), bool):
                 raise InvalidOptionsError(
                     f"CleanOptions.{name} must be True or False, got {getattr(self, name)!r}"
@@ -130,3 +148,11 @@ def _is_time_zone(name: str) -> bool:
     except Exception:  # ZoneInfoNotFoundError, ValueError for malformed keys
         return False
     return True
+
+
+#: Every option's help text, by name, in declaration order.
+OPTION_HELP: dict[str, str] = {f.name: f.metadata["help"] for f in dataclasses.fields(CleanOptions)}
+#: The on/off options (pass switches, and ``typography`` for rule 9 as a whole).
+SWITCHES: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(CleanOptions) if f.type in ("bool", bool)
+)

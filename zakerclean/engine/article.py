@@ -19,10 +19,9 @@ from ..errors import DateParseError
 from ..models import Article, CleanReport, Image
 from ..options import CleanOptions
 from ..readers.document import Document
-from ..rules.titles import restore_title
 from ..urls import clean_url
 from .media import is_animated
-from .pipeline import RULE_ORDER, clean_fragment
+from .pipeline import RULE_ORDER, clean_fragment, restore_title
 
 __all__ = ["build_article", "detect_lang", "fingerprint"]
 

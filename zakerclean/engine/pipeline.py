@@ -1,6 +1,9 @@
 """The cleaning pipeline: SPEC §3's rules, run over one lxml tree in one fixed order.
 
-Read :data:`PASSES` top to bottom and you have read the algorithm.  Each rule lives in its own
+Read :data:`PASSES` and :data:`TITLE_PASSES` top to bottom and you have read the algorithm.
+Each pass is declared once, with its name (the report step, and for a switchable pass the
+``CleanOptions`` field and the CLI flag) and its function; this module owns switching and
+reporting, so adding a rule is one rule module plus one line here.  Each rule lives in its own
 module under :mod:`zakerclean.rules`; the final sanitizer runs over the serialized HTML.
 """
 
@@ -21,26 +24,76 @@ from ..rules.images import resolve_lazy_images
 from ..rules.links import fix_links
 from ..rules.sanitize import get_sanitizer
 from ..rules.structure import normalize_structure
+from ..rules.titles import (
+    TitleChange,
+    restore_title_question_marks,
+    restore_title_quotes,
+    restore_title_quotes_ascii,
+)
 from ..rules.typography import restore_cjk_parentheses, restore_cjk_spacing, restore_quotes
 from ..rules.video import convert_videos
 from ..rules.whitespace import normalize_whitespace
 from .media import collect_images, collect_videos
 from .text import tree_to_text
 
-__all__ = ["PASSES", "CleanResult", "Pass", "clean_fragment", "RULE_ORDER", "TITLE_RULES"]
+__all__ = [
+    "PASSES",
+    "RULE_ORDER",
+    "TITLE_PASSES",
+    "CleanResult",
+    "Pass",
+    "TitlePass",
+    "clean_fragment",
+    "restore_title",
+]
 
 Rule = Callable[[HtmlElement, CleanContext], int]
+TitleRule = Callable[[str], TitleChange]
 
 
 @dataclass(frozen=True)
 class Pass:
-    """One named rule of the pipeline."""
+    """One named pass of the pipeline, declared once.
+
+    ``name`` is the pass's report step (``Article.report.steps``); when ``switchable``, it is
+    also the ``CleanOptions`` field that turns the pass on or off, and the command line flag
+    (``--NAME``/``--no-NAME``).  ``group`` names a ``CleanOptions`` switch for a whole rule
+    (``typography`` for rule 9).  The pipeline decides whether a pass runs; rules never look at
+    their own switch.
+    """
 
     name: str
     rule: Rule
+    switchable: bool = False
+    group: str | None = None
+
+    def runs(self, options: CleanOptions) -> bool:
+        """Whether this pass runs under ``options``."""
+        return enabled(self.name, self.switchable, self.group, options)
 
 
-#: The rules, in the order they run (SPEC §3 numbering in comments).
+@dataclass(frozen=True)
+class TitlePass:
+    """A pass over the title (rule 9, titles), declared and switched like :class:`Pass`."""
+
+    name: str
+    rule: TitleRule
+    switchable: bool = False
+    group: str | None = None
+
+    def runs(self, options: CleanOptions) -> bool:
+        """Whether this pass runs under ``options``."""
+        return enabled(self.name, self.switchable, self.group, options)
+
+
+def enabled(name: str, switchable: bool, group: str | None, options: CleanOptions) -> bool:
+    """A pass runs unless its own switch or its group's switch is off."""
+    if switchable and not getattr(options, name):
+        return False
+    return group is None or bool(getattr(options, group))
+
+
+#: The passes over the body, in the order they run (SPEC §3 numbering in comments).
 PASSES: tuple[Pass, ...] = (
     Pass("boilerplate", strip_boilerplate),  # 1
     Pass("lazy_images", resolve_lazy_images),  # 2
@@ -52,18 +105,44 @@ PASSES: tuple[Pass, ...] = (
     Pass("whitespace", normalize_whitespace),  # 8
     # 9, typography: quotes last, because full-width parentheses next to a quote pair make
     # its context CJK (so one run gives what two would)
-    Pass("cjk_parentheses", restore_cjk_parentheses),  # 9b (off by default)
-    Pass("cjk_spacing", restore_cjk_spacing),  # 9c (off by default)
-    Pass("quotes", restore_quotes),  # 9a
+    Pass("cjk_parentheses", restore_cjk_parentheses, switchable=True, group="typography"),
+    Pass("cjk_spacing", restore_cjk_spacing, switchable=True, group="typography"),
+    Pass("quotes", restore_quotes, switchable=True, group="typography"),
+)
+
+#: The passes over the title, in the order they run (rule 9, titles); ``title_raw`` keeps the
+#: title as written.
+TITLE_PASSES: tuple[TitlePass, ...] = (
+    TitlePass("quotes", restore_title_quotes_ascii, switchable=True, group="typography"),
+    TitlePass(
+        "title_question_marks", restore_title_question_marks, switchable=True, group="typography"
+    ),
+    TitlePass("title_quotes", restore_title_quotes, switchable=True, group="typography"),
+)
+
+#: Names of the steps as ``CleanReport.steps`` orders them: the body passes, the sanitizer
+#: (rule 10), then the title passes that are not body passes too.
+RULE_ORDER: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [*(step.name for step in PASSES), "sanitize", *(step.name for step in TITLE_PASSES)]
+    )
 )
 
 
-#: The rules that work on the title, not the body (run by ``parse``; rule 9, titles).
-TITLE_RULES: tuple[str, ...] = ("title_question_marks", "title_quotes")
-
-#: Names of the rules as ``CleanReport.steps`` orders them: the passes, the sanitizer, then the
-#: title rules.
-RULE_ORDER: tuple[str, ...] = (*(step.name for step in PASSES), "sanitize", *TITLE_RULES)
+def restore_title(
+    title: str, options: CleanOptions
+) -> tuple[str, tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """Run the title passes over ``title``: ``(title, steps, warnings)``."""
+    steps: list[tuple[str, int]] = []
+    warnings: list[str] = []
+    for step in TITLE_PASSES:
+        if not step.runs(options):
+            continue
+        title, count, notes = step.rule(title)
+        if count:
+            steps.append((step.name, count))
+        warnings += notes
+    return title, tuple(steps), tuple(warnings)
 
 
 @dataclass(frozen=True)
@@ -100,6 +179,8 @@ def clean_fragment(
     root = parse_fragment(fragment)
     steps: list[tuple[str, int]] = []
     for step in PASSES:
+        if not step.runs(options):
+            continue
         count = step.rule(root, ctx)
         if count:
             steps.append((step.name, count))

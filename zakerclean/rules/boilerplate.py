@@ -60,13 +60,13 @@ def strip_boilerplate(root: HtmlElement, ctx: CleanContext) -> int:
     """Remove non-content elements, and (when enabled) ZAKER trailer/tool containers."""
     # One XPath query finds them all in C; only elements with an id or class, or of a listed
     # tag, come back to Python.
-    candidates = root.xpath(_CANDIDATES if ctx.options.remove_boilerplate else _NON_CONTENT)
+    candidates = root.xpath(_CANDIDATES if ctx.options.boilerplate else _NON_CONTENT)
     doomed = [
         element
         for element in candidates
         if element.tag in NON_CONTENT_TAGS
         or not isinstance(element.tag, str)
-        or (ctx.options.remove_boilerplate and is_boilerplate(element))
+        or (ctx.options.boilerplate and is_boilerplate(element))
     ]
     removed = 0
     reported: dict[str, int] = {}

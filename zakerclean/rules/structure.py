@@ -118,7 +118,7 @@ class _Builder:
         """Make ``paragraph`` the ``figcaption`` of the figure at ``blocks[before - 1]``
         (default: the last block), if that is a figure without a caption."""
         index = len(self.blocks) if before is None else before
-        if not (self.ctx.options.detect_captions and index > 0):
+        if not (self.ctx.options.captions and index > 0):
             return False
         figure = self.blocks[index - 1]
         if figure.tag != "figure" or figure.find("figcaption") is not None:

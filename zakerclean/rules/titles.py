@@ -10,8 +10,9 @@ that cannot be wrong:
   (``这个_基本功_`` → ``这个“基本功”``, ``ZAKER_价值中国_评选`` → ``ZAKER“价值中国”评选``).
 
 ZAKER's space-padded ASCII quotes (``居民 " 晒太阳 " 也能``) are restored in titles too, by the
-body's rule 9a (:func:`zakerclean.rules.typography.plan_quotes`, switch ``curly_quotes``) and
-counted under its name, ``quotes``.
+body's rule 9a (:func:`zakerclean.rules.typography.plan_quotes`, switch ``quotes``) and
+counted under its name, ``quotes``.  The three title passes run in the order of
+:data:`zakerclean.engine.pipeline.TITLE_PASSES`; the pipeline switches them.
 
 Everything else stays: a ``_`` between Latin letters or digits (``Win11_Win10``, ``0_0``,
 ``11_12代``) was a ``/`` or similar, a lone ``_`` may have been a colon or a slash, a ``_`` with
@@ -23,10 +24,15 @@ from __future__ import annotations
 
 import re
 
-from ..options import CleanOptions
 from .typography import plan_quotes
 
-__all__ = ["QUOTE_MAX_CHARS", "restore_title"]
+__all__ = [
+    "QUOTE_MAX_CHARS",
+    "TitleChange",
+    "restore_title_question_marks",
+    "restore_title_quotes",
+    "restore_title_quotes_ascii",
+]
 
 #: A quoted phrase in a title is short; longer runs between two ``_`` are more likely clauses.
 QUOTE_MAX_CHARS = 20
@@ -64,56 +70,59 @@ def _quote_pair(title: str, opening: int, closing: int) -> bool:
     return bool(_CJK.search(inner) or _CJK.match(before or " ") or _CJK.match(after or " "))
 
 
-def restore_title(
-    title: str, options: CleanOptions
-) -> tuple[str, list[tuple[str, int]], list[str]]:
-    """Return ``(title, steps, warnings)``: the restored title, the ``(rule, count)`` of each
-    title rule that changed it, and what was left alone.
+#: What a title pass gives: the title, how many changes it made, and what it left alone.
+TitleChange = tuple[str, int, tuple[str, ...]]
 
-        >>> restore_title("习近平要求领导干部锤炼这个_基本功_", CleanOptions())[0]
-        '习近平要求领导干部锤炼这个“基本功”'
-        >>> restore_title("12306 再回应，抢票加速包真的没用吗_", CleanOptions())[0]
-        '12306 再回应，抢票加速包真的没用吗？'
-        >>> restore_title("微软承认 Win11_Win10 存在 3 个新的打印机问题", CleanOptions())[0]
-        '微软承认 Win11_Win10 存在 3 个新的打印机问题'
+
+def restore_title_quotes_ascii(title: str) -> TitleChange:
+    """Rule 9a on the title: ZAKER's space-padded ASCII quote pairs → ``“…”`` (pass ``quotes``).
+
+    >>> restore_title_quotes_ascii('小区屋顶装上光伏板，居民 " 晒太阳 " 也能省电费')[0]
+    '小区屋顶装上光伏板，居民“晒太阳”也能省电费'
     """
-    steps: list[tuple[str, int]] = []
-    warnings: list[str] = []
-    if not options.typography:
-        return title, steps, warnings
-    if options.curly_quotes and '"' in title:
-        title, count, warning = _curly_title(title)
-        if count:
-            steps.append(("quotes", count))
-        if warning:
-            warnings.append(warning)
-    if "_" not in title:
-        return title, steps, warnings
-    if options.title_question_marks and _QUESTION.search(title):
-        title = _QUESTION.sub("？", title)
-        steps.append(("title_question_marks", 1))
-    if options.title_quotes:
-        free = _free_underscores(title)
-        if not free:
-            return title, steps, warnings
-        pairs = list(zip(free[::2], free[1::2], strict=False))
-        if len(free) % 2 == 0 and all(_quote_pair(title, a, b) for a, b in pairs):
-            chars = list(title)
-            for opening, closing in pairs:
-                chars[opening], chars[closing] = "“", "”"
-            title = "".join(chars)
-            steps.append(("title_quotes", len(pairs)))
-        else:
-            warnings.append(
-                f"title: {len(free)} '_' left as they are (the generator's stand-in for one of "
-                "“ ” : / \\ ? * < > | [ ]; which one is not certain here)"
-            )
-    return title, steps, warnings
-
-
-def _curly_title(title: str) -> tuple[str, int, str | None]:
-    """Rule 9a on the title: ``(title, pairs converted, warning or None)``."""
+    if '"' not in title:
+        return title, 0, ()
     edits, unbalanced = plan_quotes(title)
     if unbalanced:
-        return title, 0, "title: unbalanced ASCII quotes left as they are"
-    return edits.apply(title), edits.count, None
+        return title, 0, ("title: unbalanced ASCII quotes left as they are",)
+    return edits.apply(title), edits.count, ()
+
+
+def restore_title_question_marks(title: str) -> TitleChange:
+    """A ``_`` ending the title right after 吗/呢/么/吧 was a ``？``.
+
+    >>> restore_title_question_marks("12306 再回应，抢票加速包真的没用吗_")[0]
+    '12306 再回应，抢票加速包真的没用吗？'
+    """
+    if "_" not in title or not _QUESTION.search(title):
+        return title, 0, ()
+    return _QUESTION.sub("？", title), 1, ()
+
+
+def restore_title_quotes(title: str) -> TitleChange:
+    """Two ``_`` around a short run of text in a CJK title were a quote pair.
+
+    >>> restore_title_quotes("习近平要求领导干部锤炼这个_基本功_")[0]
+    '习近平要求领导干部锤炼这个“基本功”'
+    >>> restore_title_quotes("微软承认 Win11_Win10 存在 3 个新的打印机问题")[0]
+    '微软承认 Win11_Win10 存在 3 个新的打印机问题'
+    """
+    if "_" not in title:
+        return title, 0, ()
+    free = _free_underscores(title)
+    if not free:
+        return title, 0, ()
+    pairs = list(zip(free[::2], free[1::2], strict=False))
+    if len(free) % 2 == 0 and all(_quote_pair(title, a, b) for a, b in pairs):
+        chars = list(title)
+        for opening, closing in pairs:
+            chars[opening], chars[closing] = "“", "”"
+        return "".join(chars), len(pairs), ()
+    return (
+        title,
+        0,
+        (
+            f"title: {len(free)} '_' left as they are (the generator's stand-in for one of "
+            "“ ” : / \\ ? * < > | [ ]; which one is not certain here)",
+        ),
+    )

@@ -287,8 +287,6 @@ def _restore(root: HtmlElement, marker: str | None, plan: Callable[[str], Edits]
 
 def restore_quotes(root: HtmlElement, ctx: CleanContext) -> int:
     """Rule 9a: space-padded ASCII quote pairs in CJK text → ``“…”``."""
-    if not (ctx.options.typography and ctx.options.curly_quotes):
-        return 0
 
     def plan(text: str) -> Edits:
         edits, unbalanced = plan_quotes(text)
@@ -302,13 +300,9 @@ def restore_quotes(root: HtmlElement, ctx: CleanContext) -> int:
 
 def restore_cjk_parentheses(root: HtmlElement, ctx: CleanContext) -> int:
     """Rule 9b (off by default): ``( x )`` around CJK → ``（x）``."""
-    if not (ctx.options.typography and ctx.options.cjk_parentheses):
-        return 0
     return _restore(root, "(", plan_cjk_parentheses)
 
 
 def restore_cjk_spacing(root: HtmlElement, ctx: CleanContext) -> int:
     """Rule 9c (off by default): no ASCII space between CJK and Latin letters or digits."""
-    if not (ctx.options.typography and ctx.options.cjk_spacing):
-        return 0
     return _restore(root, None, plan_cjk_spacing)

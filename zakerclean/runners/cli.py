@@ -13,6 +13,7 @@ JSON Schema of an article record.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html
 import json
 import os
@@ -23,14 +24,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, get_args
 
 from .. import __version__
 from ..api import feed_items
 from ..engine.pipeline import RULE_ORDER
 from ..errors import InvalidOptionsError, ZakerCleanError
 from ..models import Article, Failure
-from ..options import DEFAULT_PROXIES, CleanOptions
+from ..options import DEFAULT_PROXIES, CleanOptions, Sanitizer
 from ..readers.decoding import check_size
 from .batch import Source, ordered_map, parse_source, source_name
 
@@ -251,23 +252,17 @@ class DirectoryWriter:
 
 
 def _options(args: argparse.Namespace) -> CleanOptions:
+    """The ``CleanOptions`` the cleaning flags ask for (flags left out keep the defaults)."""
+    changes: dict[str, Any] = {}
+    for option in dataclasses.fields(CleanOptions):
+        value = getattr(args, option.name, None)
+        if value is None:
+            continue
+        if option.name == "proxies":
+            value = DEFAULT_PROXIES + tuple(value)  # --proxy adds to the defaults
+        changes[option.name] = value
     try:
-        return CleanOptions(
-            proxies=DEFAULT_PROXIES + tuple(args.proxy or ()),
-            sanitizer=args.sanitizer,
-            remove_boilerplate=not args.keep_boilerplate,
-            detect_captions=not args.no_captions,
-            decode_redirects=not args.no_decode_redirects,
-            base_url=args.base_url,
-            tz=args.tz,
-            max_bytes=args.max_bytes,
-            typography=not args.no_typography,
-            curly_quotes=not args.no_curly_quotes,
-            cjk_parentheses=args.cjk_parentheses,
-            cjk_spacing=args.cjk_spacing,
-            title_quotes=not args.no_title_restoration,
-            title_question_marks=not args.no_title_restoration,
-        )
+        return CleanOptions(**changes)
     except InvalidOptionsError as error:
         raise UsageError(str(error)) from None
 
@@ -421,60 +416,41 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("cleaning options (CleanOptions)")
-    group.add_argument(
-        "--tz", default="Asia/Shanghai", help="IANA zone of naive dates (default: %(default)s)"
-    )
+    """One flag per ``CleanOptions`` field, generated from the field: its name (``--quotes``,
+    ``--no-quotes`` for a switch), its type, its help text and its default.  Nothing is
+    copied, so the flags cannot drift from the options."""
+    group = parser.add_argument_group("cleaning options (CleanOptions; see docs/api.md)")
+    defaults = CleanOptions()
     group.add_argument("--now", help="ISO 8601 time that relative dates (3小时前) are read against")
-    group.add_argument(
-        "--sanitizer",
-        choices=("nh3", "bleach"),
-        default="nh3",
-        help="final sanitizer (default: %(default)s)",
-    )
-    group.add_argument(
-        "--proxy",
-        action="append",
-        metavar="PREFIX",
-        help="another CORS-proxy URL prefix to strip (repeatable)",
-    )
-    group.add_argument("--base-url", help="resolve relative URLs against this absolute URL")
-    group.add_argument(
-        "--keep-boilerplate", action="store_true", help="keep ZAKER trailer and tool containers"
-    )
-    group.add_argument(
-        "--no-captions",
-        action="store_true",
-        help="do not turn caption-like text after images into <figcaption>",
-    )
-    group.add_argument(
-        "--no-decode-redirects", action="store_true", help="keep ZAKER's link.php redirector URLs"
-    )
-    group.add_argument(
-        "--no-typography", action="store_true", help="rule 9 off: no quote, spacing or title fix"
-    )
-    group.add_argument(
-        "--no-curly-quotes", action="store_true", help="keep ZAKER's space-padded ASCII \" quotes"
-    )
-    group.add_argument(
-        "--cjk-parentheses", action="store_true", help="( x ) around CJK text becomes （x）"
-    )
-    group.add_argument(
-        "--cjk-spacing",
-        action="store_true",
-        help="drop the spaces between CJK and Latin letters or digits (IT 之家 10 月 → IT之家10月)",
-    )
-    group.add_argument(
-        "--no-title-restoration",
-        action="store_true",
-        help="keep the post generator's _ in titles (no “…” or ？ restored)",
-    )
-    group.add_argument(
-        "--max-bytes",
-        type=int,
-        default=5_000_000,
-        help="reject inputs larger than this (default: %(default)s)",
-    )
+    for option in dataclasses.fields(CleanOptions):
+        flag = option.metadata.get("flag", "--" + option.name.replace("_", "-"))
+        default = getattr(defaults, option.name)
+        text = option.metadata["help"].replace("%", "%%")
+        if isinstance(default, bool):
+            group.add_argument(
+                flag,
+                dest=option.name,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=f"{text} (default: {'on' if default else 'off'})",
+            )
+        elif option.name == "proxies":
+            group.add_argument(flag, dest=option.name, action="append", metavar="PREFIX", help=text)
+        elif option.name == "sanitizer":
+            group.add_argument(
+                flag,
+                dest=option.name,
+                choices=get_args(Sanitizer),
+                help=f"{text} (default: {default})",
+            )
+        else:
+            group.add_argument(
+                flag,
+                dest=option.name,
+                type=int if isinstance(default, int) else str,
+                metavar=option.name.upper(),
+                help=f"{text} (default: {default})",
+            )
 
 
 def build_parser() -> argparse.ArgumentParser:
