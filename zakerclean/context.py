@@ -6,6 +6,7 @@ of (tree, context) and nothing leaks between documents, threads or processes.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .options import CleanOptions
@@ -23,6 +24,10 @@ class CleanContext:
     warnings: list[str] = field(default_factory=list)
     #: animated image URL → its still version (``data-gif-url`` → ``data-original``)
     stills: dict[str, str] = field(default_factory=dict)
+    #: player page URL → how many links to it stand for an embedded player (rule 4 makes
+    #: them; ``Article.videos`` reads them back from the final tree by this record, not by
+    #: their text)
+    players: Counter[str] = field(default_factory=Counter)
 
     def url(self, raw: str | None) -> str | None:
         """Clean ``raw`` with this run's proxies, base URL and redirector setting."""

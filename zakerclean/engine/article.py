@@ -80,7 +80,9 @@ def build_article(
     notes = [*warnings, *document.warnings]
     base = settle_base_url(base_url, document, options)
     published, published_raw = _published(document.published_raw, options, now, notes)
-    result = clean_fragment(document.body, options, base_url=base, stills=document.stills)
+    result = clean_fragment(
+        document.body, options, base_url=base, stills=document.stills, players=document.players
+    )
     steps = dict(result.steps)
     title = document.title
     if title is not None:

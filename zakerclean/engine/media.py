@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..dom import HtmlElement, text_of
+from ..dom import HtmlElement
 from ..models import Image, Video
-from ..rules.video import VIDEO_LINK_LABEL
 from ..urls import url_host
 
 __all__ = ["collect_images", "collect_videos", "is_animated"]
@@ -48,20 +47,23 @@ def collect_images(root: HtmlElement, stills: Mapping[str, str]) -> tuple[Image,
     return tuple(images)
 
 
-def collect_videos(root: HtmlElement) -> tuple[Video, ...]:
-    """Every ``video`` and every player link (``视频：URL``) of the cleaned tree, in order."""
+def collect_videos(root: HtmlElement, players: Mapping[str, int]) -> tuple[Video, ...]:
+    """Every ``video`` and every player link of the cleaned tree, in document order.
+
+    ``players`` counts the links that stand for an embedded player, by URL (recorded by rule 4
+    when it replaced the iframe, or read from a post's front matter): the first that many
+    links to such a URL are players; any other link is a link.
+    """
     videos: list[Video] = []
+    left = dict(players)
     for element in root.iter("video", "a"):
-        url = element.get("src") if element.tag == "video" else element.get("href")
-        if not url:
+        if element.tag == "video":
+            url = element.get("src")
+            if url:
+                videos.append(Video(url=url, poster=element.get("poster"), provider=url_host(url)))
             continue
-        if element.tag == "a" and text_of(element) != VIDEO_LINK_LABEL + url:
-            continue
-        videos.append(
-            Video(
-                url=url,
-                poster=element.get("poster") if element.tag == "video" else None,
-                provider=url_host(url),
-            )
-        )
+        url = element.get("href")
+        if url and left.get(url, 0) > 0:
+            left[url] -= 1
+            videos.append(Video(url=url, provider=url_host(url)))
     return tuple(videos)

@@ -9,7 +9,7 @@ module under :mod:`zakerclean.rules`; the final sanitizer runs over the serializ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import unescape
 
@@ -168,14 +168,21 @@ def clean_fragment(
     *,
     base_url: str | None = None,
     stills: Mapping[str, str] | None = None,
+    players: Iterable[str] = (),
 ) -> CleanResult:
     """Run every pass over ``fragment`` and sanitize the result.
 
-    ``stills`` seeds the animated→still image map (from a post's front matter).
+    ``stills`` seeds the animated→still image map and ``players`` the player links (both from
+    the front matter of a post zakerclean wrote: HTML has no place for them).
+
+    ``html``, ``text``, ``images`` and ``videos`` come from one final tree: the tree the passes
+    leave, when the sanitizer's output has the same content; otherwise (the second lock
+    removed something the rules let by) the sanitizer's output parsed again.
     """
     ctx = CleanContext(options=options, base_url=base_url or options.base_url)
     if stills:
         ctx.stills.update(stills)
+    ctx.players.update(players)
     root = parse_fragment(fragment)
     steps: list[tuple[str, int]] = []
     for step in PASSES:
@@ -188,11 +195,12 @@ def clean_fragment(
     html = get_sanitizer(options.sanitizer)(serialized)
     if html != serialized and _unescaped(html) != _unescaped(serialized):
         steps.append(("sanitize", 1))  # 10: the second lock found something the rules let by
+        root = parse_fragment(html)  # the final tree is what the sanitizer gave
     return CleanResult(
         html=html,
         text=tree_to_text(root),
         images=collect_images(root, ctx.stills),
-        videos=collect_videos(root),
+        videos=collect_videos(root, ctx.players),
         steps=tuple(steps),
         warnings=tuple(ctx.warnings),
     )

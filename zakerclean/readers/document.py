@@ -34,6 +34,8 @@ class Document:
             ``datetime``, a number of epoch seconds …); the engine reads it with ``parse_date``.
         cover: the cover picture's URL as written; ``thumbnail`` a second candidate.
         stills: animated image URL → still URL (``image_stills`` of a post zakerclean wrote).
+        players: URLs of the body's links that stand for an embedded player, one per link
+            (``video_players`` of a post zakerclean wrote; HTML has no place for it).
         meta: everything the input holds that no field above takes (nothing is lost).
         base_url: the base the input itself gives for relative URLs (its own web link).
         warnings: what the reader recovered or left out, for ``Article.report.warnings``.
@@ -51,6 +53,7 @@ class Document:
     cover: str | None = None
     thumbnail: str | None = None
     stills: Mapping[str, str] = field(default_factory=dict)
+    players: tuple[str, ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
     base_url: str | None = None
     warnings: tuple[str, ...] = ()

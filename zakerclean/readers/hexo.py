@@ -18,7 +18,18 @@ __all__ = ["KNOWN_KEYS", "read_hexo"]
 
 #: Front matter keys mapped to ``Document`` fields; all others are kept in ``Document.meta``.
 KNOWN_KEYS = frozenset(
-    {"title", "categories", "headimg", "thumbnail", "author", "date", "link", "url", "image_stills"}
+    {
+        "title",
+        "categories",
+        "headimg",
+        "thumbnail",
+        "author",
+        "date",
+        "link",
+        "url",
+        "image_stills",
+        "video_players",
+    }
 )
 
 
@@ -52,6 +63,7 @@ def read_hexo(text: str) -> Document | None:
         cover=_scalar_text(front, "headimg"),
         thumbnail=_scalar_text(front, "thumbnail"),
         stills=_stills(front),
+        players=_players(front),
         meta=meta,
         base_url=web_url(url),
         warnings=(*warnings, *unsafe_warnings),
@@ -103,3 +115,12 @@ def _stills(front: dict[str, Any]) -> dict[str, str]:
     ):
         raise FrontMatterError("'image_stills' must map animated image URLs to still URLs")
     return dict(value)
+
+
+def _players(front: dict[str, Any]) -> tuple[str, ...]:
+    value = front.get("video_players")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(url, str) for url in value):
+        raise FrontMatterError("'video_players' must list the URLs of player links")
+    return tuple(value)

@@ -7,7 +7,9 @@ lost:
 * ``<video>`` with ``<source>`` children: the first playable source becomes ``video[src]``;
 * ``<iframe>`` players (``v.qq.com`` …): removed, and replaced by a paragraph linking the player
   page, labelled :data:`VIDEO_LINK_LABEL` + URL.  The label is the one documented addition to the
-  text; :func:`zakerclean.engine.media.collect_videos` reads it back as a ``Video``.
+  text.  The rule records each player link in ``ctx.players``;
+  :func:`zakerclean.engine.media.collect_videos` reads the links back as ``Video`` by that
+  record, never by their text.
 """
 
 from __future__ import annotations
@@ -110,6 +112,7 @@ def _iframe(frame: HtmlElement, ctx: CleanContext) -> int:
         remove(frame)
         return 1
     _replace(frame, video_link(url))
+    ctx.players[url] += 1
     return 1
 
 

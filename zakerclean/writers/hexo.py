@@ -2,16 +2,19 @@
 
 The output is what :func:`zakerclean.parse` reads back to the same article (report aside):
 ``title`` holds ``title_raw``, ``date`` holds ``published_raw``, the cleaned HTML is the body,
-and animated images' stills go in ``image_stills`` because HTML has no place for them.
+animated images' stills go in ``image_stills`` and the player links' URLs in ``video_players``,
+because HTML has no place for them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..dates import format_rfc2822
+from ..dom import parse_fragment
 
 if TYPE_CHECKING:
     from ..models import Article
@@ -47,6 +50,9 @@ def article_to_hexo(article: Article) -> str:
     stills = {image.url: image.still_url for image in article.images if image.still_url}
     if stills:
         front["image_stills"] = stills
+    players = _player_urls(article) if article.videos else []
+    if players:
+        front["video_players"] = players
     for key, value in article.meta.items():
         front.setdefault(key, value)
     header = (
@@ -55,3 +61,16 @@ def article_to_hexo(article: Article) -> str:
         else ""
     )
     return f"---\n{header}---\n\n{article.html}\n"
+
+
+def _player_urls(article: Article) -> list[str]:
+    """The URLs of the videos that stand in the HTML as links to their player page: every
+    video but those that are a ``<video src>`` of the HTML, in order."""
+    files = Counter(video.get("src") for video in parse_fragment(article.html).iter("video"))
+    players = []
+    for video in article.videos:
+        if files[video.url] > 0:
+            files[video.url] -= 1
+        else:
+            players.append(video.url)
+    return players
