@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import html
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -32,220 +30,16 @@ from ..engine.pipeline import RULE_ORDER
 from ..errors import InvalidOptionsError, ZakerCleanError
 from ..models import Article, Failure
 from ..options import DEFAULT_PROXIES, CleanOptions, Sanitizer
-from ..readers.decoding import check_size
-from .batch import Source, ordered_map, parse_source, source_name
+from .batch import ordered_map, parse_source, source_name
+from .inputs import Input, is_feed, iter_inputs
+from .output import DirectoryWriter, StreamWriter
+from .render import FILE_FORMATS, FORMATS, read_feed_bytes, render
 
-__all__ = ["main", "INPUT_SUFFIXES", "FORMATS"]
-
-#: File name endings read when a directory is given.
-INPUT_SUFFIXES = (".md", ".html", ".htm", ".xml")
-#: File name endings read as RSS/Atom feeds (one record per item) rather than as one post.
-FEED_SUFFIXES = (".xml",)
-#: Output formats: records on a stream, or one file per input in a directory.
-STREAM_FORMATS = ("jsonl", "json")
-FILE_FORMATS = {"md": ".md", "html": ".html", "hexo": ".md"}
-FORMATS = STREAM_FORMATS + tuple(FILE_FORMATS)
+__all__ = ["build_parser", "main"]
 
 
 class UsageError(Exception):
     """A command-line mistake: reported on stderr with exit status 2."""
-
-
-@dataclass(frozen=True)
-class Input:
-    """One input: where it comes from and where its output file goes (relative)."""
-
-    source: Source
-    relative: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a worker sends back: small, picklable, already rendered."""
-
-    name: str
-    relative: str
-    ok: bool
-    payload: str
-    steps: tuple[tuple[str, int], ...] = ()
-
-
-# -- inputs --------------------------------------------------------------------------------------
-
-
-def iter_inputs(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[Input]:
-    """Expand the command-line paths: directories recursively, in sorted order; ``-`` is stdin."""
-    for name in paths:
-        if name == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield Input(source=("-", data), relative="stdin")
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for relative in _walk(name, ""):
-                yield Input(source=os.path.join(name, relative), relative=relative)
-        else:
-            yield Input(source=name, relative=path.name)
-
-
-def _walk(top: str, prefix: str) -> Iterator[str]:
-    """Input files below ``top`` as relative POSIX paths, sorted, one directory at a time.
-
-    Holds one directory's names at once (not a list of every path), so memory stays flat
-    however many files a tree holds.
-    """
-    with os.scandir(os.path.join(top, prefix) if prefix else top) as entries:
-        names = sorted((entry.name, entry.is_dir()) for entry in entries)
-    for name, is_dir in names:
-        relative = f"{prefix}/{name}" if prefix else name
-        if is_dir:
-            yield from _walk(top, relative)
-        elif os.path.splitext(name)[1].lower() in INPUT_SUFFIXES:
-            yield relative
-
-
-# -- rendering (runs in the worker processes) ------------------------------------------------------
-
-
-def article_record(name: str, article: Article) -> dict[str, Any]:
-    """The JSON record of an article: its path, then every field of the model."""
-    return {"path": name, **article.model_dump(mode="json")}
-
-
-def render_html_page(article: Article) -> str:
-    """A standalone HTML page for one article (the body is already sanitized)."""
-    title = html.escape(article.title or "")
-    lang = html.escape(article.lang)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n{article.html}\n"
-        "</article>\n</body>\n</html>\n"
-    )
-
-
-def is_feed(source: Source) -> bool:
-    """Whether ``source`` is read as a feed: a file whose name ends in ``.xml`` (never stdin)."""
-    return not isinstance(source, tuple) and os.fspath(source).lower().endswith(FEED_SUFFIXES)
-
-
-def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> list[Outcome]:
-    """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
-
-    Failures become error records.
-    """
-    if is_feed(item.source):
-        return render_feed(item, fmt, options, now)
-    name = source_name(item.source)
-    return [render_result(name, item.relative, parse_source(item.source, options, now), fmt)]
-
-
-def _read_feed(source: Source, options: CleanOptions) -> bytes:
-    """The bytes of a feed; a file's size is checked before it is read (as ``parse_file`` does)."""
-    if isinstance(source, tuple):
-        return source[1]
-    check_size(os.stat(source).st_size, options.max_bytes)
-    with open(source, "rb") as handle:
-        return handle.read(options.max_bytes + 1)
-
-
-def feed_item_relative(relative: str, index: int) -> str:
-    """Where item ``index`` of the feed at ``relative`` goes: ``a/b.xml`` → ``a/b/0003.xml``
-    (the writer then swaps the suffix for the output format's)."""
-    return f"{Path(relative).with_suffix('').as_posix()}/{index:04d}.xml"
-
-
-def render_feed(
-    item: Input, fmt: str, options: CleanOptions, now: datetime | None
-) -> list[Outcome]:
-    """One outcome per item of the feed at ``item``, named ``path#N``; one error outcome
-    (named ``path``) when the file cannot be read or is not a feed."""
-    name = source_name(item.source)
-    try:
-        items = feed_items(_read_feed(item.source, options), options=options, now=now)
-    except Exception as error:  # ZakerCleanError or OSError expected; anything else is a bug
-        return [render_result(name, item.relative, Failure.from_exception(name, error), fmt)]
-    outcomes = []
-    for entry in items:
-        item_name = f"{name}#{entry.index}"
-        result = entry.result
-        if isinstance(result, Failure):  # named by position, like the item's article record
-            result = Failure(source=item_name, error_type=result.error_type, message=result.message)
-        relative = feed_item_relative(item.relative, entry.index)
-        outcomes.append(render_result(item_name, relative, result, fmt))
-    return outcomes
-
-
-def render_result(name: str, relative: str, result: Article | Failure, fmt: str) -> Outcome:
-    """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
-    if isinstance(result, Failure):
-        return Outcome(name, relative, False, json.dumps(result.to_record(), ensure_ascii=False))
-    if fmt in STREAM_FORMATS:
-        payload = json.dumps(article_record(name, result), ensure_ascii=False)
-    elif fmt == "md":
-        payload = result.to_markdown()
-    elif fmt == "html":
-        payload = render_html_page(result)
-    else:
-        payload = result.to_hexo()
-    return Outcome(name, relative, True, payload, result.report.steps)
-
-
-# -- output ---------------------------------------------------------------------------------------
-
-
-class StreamWriter:
-    """JSON Lines, or a JSON array written as it goes."""
-
-    def __init__(self, stream: IO[str], fmt: str) -> None:
-        self.stream = stream
-        self.array = fmt == "json"
-        self.count = 0
-
-    def write(self, outcome: Outcome) -> None:
-        if self.array:
-            self.stream.write(("[\n" if self.count == 0 else ",\n") + outcome.payload)
-        else:
-            self.stream.write(outcome.payload + "\n")
-        self.count += 1
-
-    def close(self) -> None:
-        if self.array:
-            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
-        self.stream.flush()
-
-
-class DirectoryWriter:
-    """One file per input below ``root``, mirroring the input tree; errors go to stderr."""
-
-    def __init__(self, root: Path, suffix: str) -> None:
-        self.root = root
-        self.suffix = suffix
-        self.written: set[Path] = set()
-
-    def target(self, relative: str) -> Path:
-        path = self.root / relative
-        return path.with_suffix(self.suffix)
-
-    def write(self, outcome: Outcome) -> Outcome:
-        if not outcome.ok:
-            sys.stderr.write(outcome.payload + "\n")
-            return outcome
-        target = self.target(outcome.relative)
-        if target in self.written:
-            failure = Failure(
-                source=outcome.name,
-                error_type="OutputCollision",
-                message=f"another input was already written to {target}",
-            )
-            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
-            return Outcome(outcome.name, outcome.relative, False, "")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(outcome.payload, encoding="utf-8")
-        self.written.add(target)
-        return outcome
-
-    def close(self) -> None:
-        pass
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -388,7 +182,7 @@ def run_show(args: argparse.Namespace) -> int:
     results: list[tuple[str, Article | Failure]]
     if is_feed(item.source):  # every item of the feed, one after the other
         try:
-            entries = feed_items(_read_feed(item.source, options), options=options, now=now)
+            entries = feed_items(read_feed_bytes(item.source, options), options=options, now=now)
             results = [(f"{name}#{entry.index}", entry.result) for entry in entries]
         except (ZakerCleanError, OSError) as error:
             results = [(name, Failure.from_exception(name, error))]

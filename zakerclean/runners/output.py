@@ -1,0 +1,69 @@
+"""Where the command line's records go: a stream (JSON Lines or a JSON array) or one file per
+input in a directory that mirrors the input tree."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+from ..models import Failure
+from .render import Outcome
+
+__all__ = ["DirectoryWriter", "StreamWriter"]
+
+
+class StreamWriter:
+    """JSON Lines, or a JSON array written as it goes."""
+
+    def __init__(self, stream: IO[str], fmt: str) -> None:
+        self.stream = stream
+        self.array = fmt == "json"
+        self.count = 0
+
+    def write(self, outcome: Outcome) -> None:
+        if self.array:
+            self.stream.write(("[\n" if self.count == 0 else ",\n") + outcome.payload)
+        else:
+            self.stream.write(outcome.payload + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.array:
+            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
+class DirectoryWriter:
+    """One file per input below ``root``, mirroring the input tree; errors go to stderr."""
+
+    def __init__(self, root: Path, suffix: str) -> None:
+        self.root = root
+        self.suffix = suffix
+        self.written: set[Path] = set()
+
+    def target(self, relative: str) -> Path:
+        path = self.root / relative
+        return path.with_suffix(self.suffix)
+
+    def write(self, outcome: Outcome) -> Outcome:
+        if not outcome.ok:
+            sys.stderr.write(outcome.payload + "\n")
+            return outcome
+        target = self.target(outcome.relative)
+        if target in self.written:
+            failure = Failure(
+                source=outcome.name,
+                error_type="OutputCollision",
+                message=f"another input was already written to {target}",
+            )
+            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+            return Outcome(outcome.name, outcome.relative, False, "")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(outcome.payload, encoding="utf-8")
+        self.written.add(target)
+        return outcome
+
+    def close(self) -> None:
+        pass
