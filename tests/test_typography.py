@@ -12,8 +12,7 @@ import zakerclean
 from tests.checks import html_text
 from tests.conftest import corpus_posts, post_ids, requires_corpus
 from zakerclean import CleanOptions, InvalidOptionsError, clean_html, parse
-from zakerclean.engine.pipeline import PASSES, RULE_ORDER
-from zakerclean.engine.pipeline import restore_title
+from zakerclean.engine.pipeline import PASSES, RULE_ORDER, restore_title
 from zakerclean.rules.typography import plan_cjk_parentheses, plan_cjk_spacing, plan_quotes
 
 ALL_ON = CleanOptions(cjk_parentheses=True, cjk_spacing=True)

@@ -106,6 +106,18 @@ def new_parser() -> etree.HTMLParser:
     )
 
 
+def _problem(message: str) -> str:
+    """libxml2's message, minus advice a user of zakerclean cannot follow (``XML_PARSE_HUGE``
+    is already on: 2048 levels is the parser's hard limit)."""
+    message = message.strip()
+    if "XML_PARSE_HUGE" in message:
+        return (
+            "excessive depth: elements nested deeper than 2048 levels, the HTML parser's hard "
+            "limit; the rest of the input cannot be read (flatten the input's nesting)"
+        )
+    return message
+
+
 def parse_fragment(html: str) -> HtmlElement:
     """Parse an HTML fragment (or whole document) into a detached ``div`` holding its content.
 
@@ -124,7 +136,7 @@ def parse_fragment(html: str) -> HtmlElement:
         return root
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
-            raise ParseLimitError(entry.message.strip(), line=entry.line, column=entry.column)
+            raise ParseLimitError(_problem(entry.message), line=entry.line, column=entry.column)
     body: HtmlElement | None = document.find("body")
     if body is None:
         return root

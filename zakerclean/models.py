@@ -12,9 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Article", "CleanReport", "Failure", "Image", "Video"]
+__all__ = ["INTERNAL_ERROR", "Article", "CleanReport", "Failure", "Image", "Video"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+#: ``Failure.error_type`` of an exception that is a bug in zakerclean, not the input's fault.
+INTERNAL_ERROR = "InternalError"
 
 
 class Image(BaseModel):
@@ -166,8 +168,24 @@ class Failure(BaseModel):
 
     @classmethod
     def from_exception(cls, source: str, error: BaseException) -> Failure:
-        """Describe ``error`` raised while reading ``source``."""
+        """Describe ``error`` (a ``ZakerCleanError`` or an ``OSError``) raised while reading
+        ``source``: the input's fault."""
         return cls(source=source, error_type=type(error).__name__, message=str(error))
+
+    @classmethod
+    def from_bug(cls, source: str, error: BaseException) -> Failure:
+        """Describe an exception that is a bug in zakerclean, not the input's fault: record type
+        ``InternalError``, with the exception's type and message (SPEC §6)."""
+        return cls(
+            source=source,
+            error_type=INTERNAL_ERROR,
+            message=f"{type(error).__name__}: {error} (a bug in zakerclean, please report it)",
+        )
+
+    @property
+    def is_internal(self) -> bool:
+        """True when the failure is a bug in zakerclean, not bad input."""
+        return self.error_type == INTERNAL_ERROR
 
     def _repr_html_(self) -> str:
         """The summary Jupyter/IPython show for a failure: source, error type and message, as

@@ -86,7 +86,7 @@ def read_feed(data: str | bytes, max_bytes: int) -> Iterator[FeedEntry]:
 # -- the document ------------------------------------------------------------------------------
 
 
-def _decode_feed(data: bytes) -> str:
+def _decode_feed(data: bytes) -> tuple[str, list[str]]:
     """XML's own rule first: no BOM and no declared encoding means UTF-8.
 
     Only then the project's decoding (:func:`~zakerclean.readers.decoding.decode_bytes`:
@@ -95,7 +95,7 @@ def _decode_feed(data: bytes) -> str:
     """
     if not data.startswith(_BOM_BYTES) and not _XML_DECLARATION_BYTES.match(data):
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), []
         except UnicodeDecodeError:
             pass
     return decode_bytes(data)

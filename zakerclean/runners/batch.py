@@ -45,9 +45,10 @@ def parse_source(
 ) -> Article | Failure:
     """Parse one source; bad input becomes a :class:`Failure` instead of an exception.
 
-    ``OSError`` (missing or unreadable file) and every :class:`ZakerCleanError` are expected
-    failures.  Any other exception would be a bug in zakerclean; it is reported as a failure
-    too (with its type name) so that one document cannot stop a pipeline of thousands.
+    ``OSError`` (missing or unreadable file) and every :class:`ZakerCleanError` are the input's
+    fault.  Any other exception is a bug in zakerclean: it becomes a ``Failure`` of type
+    ``InternalError`` naming the exception (never disguised as bad input), so that one document
+    cannot stop a pipeline of thousands and the bug is still seen (the CLI exits with 3).
     """
     name = source_name(source)
     try:
@@ -57,7 +58,7 @@ def parse_source(
     except (ZakerCleanError, OSError) as error:
         return Failure.from_exception(name, error)
     except Exception as error:
-        return Failure.from_exception(name, error)
+        return Failure.from_bug(name, error)
 
 
 def _map_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R]:

@@ -6,8 +6,9 @@ Hexo file per input in an output folder that mirrors the input tree.  A ``.xml``
 Atom feed: it gives one record per item (path ``feed.xml#N``, N from 1; files ``feed/000N.md``),
 or one error record when the file is not a feed.  Exit status: 0 when every input parsed, 1 when
 some failed (every record is still written), 2 on usage errors.
-``zakerclean show FILE`` prints one article for a person; ``zakerclean schema`` prints the
-JSON Schema of an article record.
+``zakerclean show PATH...`` prints articles for a person; ``zakerclean schema`` prints the
+JSON Schema of the records ``clean`` writes (articles and errors).  Exit status 3 means an input
+hit a bug in zakerclean (an ``InternalError`` record), never bad input.
 """
 
 from __future__ import annotations
@@ -25,15 +26,15 @@ from pathlib import Path
 from typing import IO, Any, get_args
 
 from .. import __version__
-from ..api import feed_items
 from ..engine.pipeline import RULE_ORDER
-from ..errors import InvalidOptionsError, ZakerCleanError
+from ..errors import InvalidOptionsError
 from ..models import Article, Failure
 from ..options import DEFAULT_PROXIES, CleanOptions, Sanitizer
-from .batch import ordered_map, parse_source, source_name
-from .inputs import Input, is_feed, iter_inputs
+from ..writers.records import record_schema
+from .batch import ordered_map, source_name
+from .inputs import Input, iter_inputs
 from .output import DirectoryWriter, StreamWriter
-from .render import FILE_FORMATS, FORMATS, read_feed_bytes, render
+from .render import FILE_FORMATS, FORMATS, parse_input, render
 
 __all__ = ["build_parser", "main"]
 
@@ -110,10 +111,14 @@ def run_clean(args: argparse.Namespace) -> int:
         writer = DirectoryWriter(root, FILE_FORMATS[fmt])
     else:
         if args.output and args.output != "-":
-            output_file = open(args.output, "w", encoding="utf-8")  # noqa: SIM115
+            target = Path(args.output)
+            if target.is_dir():
+                raise UsageError(f"-o {target} is a directory; --format {fmt} writes one file")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            output_file = open(target, "w", encoding="utf-8")  # noqa: SIM115
         writer = StreamWriter(output_file or sys.stdout, fmt)
     bar = _progress(total, show_progress)
-    documents = failures = 0
+    documents = failures = internal = 0
     changes: Counter[str] = Counter()
     try:
         work = partial(render, fmt=fmt, options=options, now=now)
@@ -126,6 +131,7 @@ def run_clean(args: argparse.Namespace) -> int:
                     writer.write(outcome)
                 documents += 1
                 failures += not outcome.ok
+                internal += outcome.internal
                 for rule, count in outcome.steps:
                     changes[rule] += count
                 if args.fail_fast and not outcome.ok:
@@ -142,6 +148,18 @@ def run_clean(args: argparse.Namespace) -> int:
         if output_file is not None:
             output_file.close()
     print(_summary(documents, failures, changes), file=sys.stderr)
+    return _status(failures, internal)
+
+
+def _status(failures: int, internal: int) -> int:
+    """0 when every input parsed, 1 when some were bad input, 3 when zakerclean hit a bug."""
+    if internal:
+        print(
+            f"zakerclean: {internal} input(s) hit a bug in zakerclean (records of type "
+            "InternalError); please report it",
+            file=sys.stderr,
+        )
+        return 3
     return 1 if failures else 0
 
 
@@ -175,37 +193,36 @@ def format_for_person(article: Article) -> str:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """Print every article of the inputs (files, directories, feeds' items) for a person."""
     options = _options(args)
     now = _now(args.now)
-    item = next(iter_inputs([args.file]))
-    name = source_name(item.source)
-    results: list[tuple[str, Article | Failure]]
-    if is_feed(item.source):  # every item of the feed, one after the other
-        try:
-            entries = feed_items(read_feed_bytes(item.source, options), options=options, now=now)
-            results = [(f"{name}#{entry.index}", entry.result) for entry in entries]
-        except (ZakerCleanError, OSError) as error:
-            results = [(name, Failure.from_exception(name, error))]
+    failures = internal = shown = 0
+    # a heading names each article when there can be more than one
+    many = len(args.files) > 1 or any(os.path.isdir(name) for name in args.files)
+    for item in iter_inputs(args.files):
+        results = parse_input(item, options, now)
         if not results:
-            print(f"zakerclean: {name}: the feed has no items", file=sys.stderr)
-    else:
-        results = [(name, parse_source(item.source, options, now))]
-    failed = False
-    for number, (label, result) in enumerate(results):
-        if isinstance(result, Failure):
-            failed = True
-            print(f"zakerclean: {label}: {result.error_type}: {result.message}", file=sys.stderr)
-            continue
-        if number:
-            sys.stdout.write("\n")
-        if len(results) > 1:
-            sys.stdout.write(f"[{label}]\n")
-        sys.stdout.write(format_for_person(result))
-    return 1 if failed else 0
+            print(f"zakerclean: {source_name(item.source)}: the feed has no items", file=sys.stderr)
+        for label, _, result in results:
+            if isinstance(result, Failure):
+                failures += 1
+                internal += result.is_internal
+                print(
+                    f"zakerclean: {label}: {result.error_type}: {result.message}", file=sys.stderr
+                )
+                continue
+            if shown:
+                sys.stdout.write("\n")
+            if many or len(results) > 1:
+                sys.stdout.write(f"[{label}]\n")
+            sys.stdout.write(format_for_person(result))
+            shown += 1
+    return _status(failures, internal)
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    print(json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=2))
+    """Print the JSON Schema of every record ``clean`` writes (articles and errors)."""
+    print(json.dumps(record_schema(), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -287,14 +304,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_cleaning_options(clean)
     clean.set_defaults(run=run_clean)
 
-    show = commands.add_parser("show", help="print one article and its report for a person")
+    show = commands.add_parser("show", help="print articles and their reports for a person")
     show.add_argument(
-        "file", metavar="FILE", help="a post, a page, a feed (.xml: every item), or - for stdin"
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="posts, pages, feeds (.xml: every item), directories (recursive), or - for stdin",
     )
     _add_cleaning_options(show)
     show.set_defaults(run=run_show)
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of an article record")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the records clean writes (articles and errors)"
+    )
     schema.set_defaults(run=run_schema)
     return parser
 

@@ -9,16 +9,17 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from ..api import feed_items
+from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
 from ..readers.decoding import check_size
+from ..writers.records import article_record, error_record
 from .batch import Source, parse_source, source_name
 from .inputs import Input, is_feed
 
-__all__ = ["FILE_FORMATS", "FORMATS", "STREAM_FORMATS", "Outcome", "article_record", "render"]
+__all__ = ["FILE_FORMATS", "FORMATS", "STREAM_FORMATS", "Outcome", "parse_input", "render"]
 
 #: Output formats: records on a stream, or one file per input in a directory.
 STREAM_FORMATS = ("jsonl", "json")
@@ -35,11 +36,8 @@ class Outcome:
     ok: bool
     payload: str
     steps: tuple[tuple[str, int], ...] = ()
-
-
-def article_record(name: str, article: Article) -> dict[str, Any]:
-    """The JSON record of an article: its path, then every field of the model."""
-    return {"path": name, **article.model_dump(mode="json")}
+    #: the failure is a bug in zakerclean (``InternalError``), not bad input
+    internal: bool = False
 
 
 def render_html_page(article: Article) -> str:
@@ -58,10 +56,40 @@ def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -
 
     Failures become error records.
     """
-    if is_feed(item.source):
-        return render_feed(item, fmt, options, now)
+    return [
+        render_result(name, relative, result, fmt)
+        for name, relative, result in parse_input(item, options, now)
+    ]
+
+
+def parse_input(
+    item: Input, options: CleanOptions, now: datetime | None
+) -> list[tuple[str, str, Article | Failure]]:
+    """``(name, relative output path, result)`` of one input, or of each item of a feed.
+
+    A ``ZakerCleanError`` or ``OSError`` is the input's fault; any other exception is a bug and
+    becomes an ``InternalError`` failure (the CLI then exits with 3).
+    """
     name = source_name(item.source)
-    return [render_result(name, item.relative, parse_source(item.source, options, now), fmt)]
+    if not is_feed(item.source):
+        return [(name, item.relative, parse_source(item.source, options, now))]
+    results: list[tuple[str, str, Article | Failure]] = []
+    try:
+        entries = feed_items(read_feed_bytes(item.source, options), options=options, now=now)
+        for entry in entries:
+            item_name = f"{name}#{entry.index}"
+            result = entry.result
+            if isinstance(result, Failure):  # named by position, like the item's article record
+                result = Failure(
+                    source=item_name, error_type=result.error_type, message=result.message
+                )
+            results.append((item_name, feed_item_relative(item.relative, entry.index), result))
+    except (ZakerCleanError, OSError) as error:
+        results.append((name, item.relative, Failure.from_exception(name, error)))
+    except Exception as error:
+        where = f"{name}#{len(results) + 1}" if results else name
+        results.append((where, item.relative, Failure.from_bug(where, error)))
+    return results
 
 
 def read_feed_bytes(source: Source, options: CleanOptions) -> bytes:
@@ -79,31 +107,11 @@ def feed_item_relative(relative: str, index: int) -> str:
     return f"{Path(relative).with_suffix('').as_posix()}/{index:04d}.xml"
 
 
-def render_feed(
-    item: Input, fmt: str, options: CleanOptions, now: datetime | None
-) -> list[Outcome]:
-    """One outcome per item of the feed at ``item``, named ``path#N``; one error outcome
-    (named ``path``) when the file cannot be read or is not a feed."""
-    name = source_name(item.source)
-    try:
-        items = feed_items(read_feed_bytes(item.source, options), options=options, now=now)
-    except Exception as error:  # ZakerCleanError or OSError expected; anything else is a bug
-        return [render_result(name, item.relative, Failure.from_exception(name, error), fmt)]
-    outcomes = []
-    for entry in items:
-        item_name = f"{name}#{entry.index}"
-        result = entry.result
-        if isinstance(result, Failure):  # named by position, like the item's article record
-            result = Failure(source=item_name, error_type=result.error_type, message=result.message)
-        relative = feed_item_relative(item.relative, entry.index)
-        outcomes.append(render_result(item_name, relative, result, fmt))
-    return outcomes
-
-
 def render_result(name: str, relative: str, result: Article | Failure, fmt: str) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
     if isinstance(result, Failure):
-        return Outcome(name, relative, False, json.dumps(result.to_record(), ensure_ascii=False))
+        payload = json.dumps(error_record(result), ensure_ascii=False)
+        return Outcome(name, relative, False, payload, internal=result.is_internal)
     if fmt in STREAM_FORMATS:
         payload = json.dumps(article_record(name, result), ensure_ascii=False)
     elif fmt == "md":

@@ -1,0 +1,46 @@
+"""Inputs under the contract: a declared charset is a hint; limits say what a user can do."""
+
+from __future__ import annotations
+
+import pytest
+
+import zakerclean
+
+PAGE = '<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+
+
+@pytest.mark.parametrize("charset", ["gb2312", "gbk", "GB18030", "big5", "shift_jis"])
+def test_a_page_declaring_a_legacy_charset_but_stored_as_utf8_is_read_as_utf8(charset: str) -> None:
+    article = zakerclean.parse(PAGE.format(charset=charset, text="中文正文，一段话。").encode())
+    assert article.text == "中文正文，一段话。"
+    assert any(
+        f"declared as {charset.lower()} is valid UTF-8" in w for w in article.report.warnings
+    )
+
+
+def test_utf8_that_gb18030_would_reject_is_read_too() -> None:
+    """Bytes that are not valid in the declared charset: the next candidates are tried."""
+    data = PAGE.format(charset="ascii", text="正文").encode()
+    article = zakerclean.parse(data)
+    assert article.text == "正文"
+    assert article.report.warnings
+
+
+def test_a_page_that_is_what_it_declares_gets_no_warning() -> None:
+    article = zakerclean.parse(PAGE.format(charset="gb2312", text="中文正文").encode("gbk"))
+    assert article.text == "中文正文"
+    assert article.report.warnings == ()
+
+
+def test_undecodable_bytes_name_the_position() -> None:
+    with pytest.raises(zakerclean.DecodeError) as caught:
+        zakerclean.parse(PAGE.format(charset="utf-8", text="x").encode() + b"\xff\xff\x80\x80")
+    assert caught.value.position is not None
+
+
+def test_the_depth_limit_message_gives_no_advice_the_user_cannot_follow() -> None:
+    with pytest.raises(zakerclean.ParseLimitError) as caught:
+        zakerclean.parse("<div>" * 3000 + "正文")
+    message = str(caught.value)
+    assert "XML_PARSE_HUGE" not in message
+    assert "2048 levels" in message

@@ -1,0 +1,67 @@
+"""The records ``zakerclean clean`` writes, and their JSON Schema (``zakerclean schema``).
+
+Every input gives exactly one record (SPEC §7): an article record — ``path`` and then every field
+of :class:`~zakerclean.models.Article` — or an error record,
+``{"path": ..., "error": {"type": ..., "message": ...}}``.  The schema is built from models that
+mirror those two shapes, so what ``clean`` writes and what ``schema`` prints cannot drift apart:
+a test validates every line ``clean`` writes over the corpus, good and bad inputs alike.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from ..models import Article, Failure
+
+__all__ = ["article_record", "error_record", "record_schema"]
+
+
+def article_record(name: str, article: Article) -> dict[str, Any]:
+    """The JSON record of an article: its path, then every field of the model."""
+    return {"path": name, **article.model_dump(mode="json")}
+
+
+def error_record(failure: Failure) -> dict[str, Any]:
+    """The JSON record of an input that failed (``InternalError`` for a bug in zakerclean)."""
+    return failure.to_record()
+
+
+class ArticleRecord(Article):
+    """An article record: the input's path, then the article's fields."""
+
+    model_config = ConfigDict(title="ArticleRecord", extra="forbid")
+
+    path: str = Field(description="the input: a file path, `-` for stdin, `feed.xml#N` for items")
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong with one input."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: str = Field(
+        description="the ZakerCleanError subclass or OSError name; InternalError for a bug"
+    )
+    message: str
+
+
+class ErrorRecord(BaseModel):
+    """An error record: the input's path and what went wrong."""
+
+    model_config = ConfigDict(title="ErrorRecord", extra="forbid")
+
+    path: str
+    error: ErrorDetail
+
+
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one line of ``zakerclean clean``'s JSON Lines."""
+    schema = TypeAdapter(ArticleRecord | ErrorRecord).json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "zakerclean record"
+    schema["description"] = (
+        "One record per input of `zakerclean clean`: an article record or an error record."
+    )
+    return schema
