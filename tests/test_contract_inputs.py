@@ -44,3 +44,16 @@ def test_the_depth_limit_message_gives_no_advice_the_user_cannot_follow() -> Non
     message = str(caught.value)
     assert "XML_PARSE_HUGE" not in message
     assert "2048 levels" in message
+
+
+@pytest.mark.parametrize("name", ["post.md", "  posts/新闻 一.md\n", "page.HTML", "feed.xml"])
+def test_a_file_name_given_to_parse_is_an_error_not_an_article(name: str) -> None:
+    with pytest.raises(zakerclean.PathGivenAsDataError, match="parse_file"):
+        zakerclean.parse(name)
+
+
+@pytest.mark.parametrize(
+    "text", ["https://a.example/x.html", "<p>post.md</p>", "第一行\nreport.md", "正文"]
+)
+def test_text_that_merely_ends_like_a_file_name_is_still_parsed(text: str) -> None:
+    assert zakerclean.parse(text).text

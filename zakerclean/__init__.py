@@ -22,6 +22,7 @@ from .errors import (
     InvalidOptionsError,
     PageStructureError,
     ParseLimitError,
+    PathGivenAsDataError,
     ZakerCleanError,
 )
 from .models import Article, CleanReport, Failure, Image, Video
@@ -48,6 +49,7 @@ __all__ = [
     "InvalidOptionsError",
     "PageStructureError",
     "ParseLimitError",
+    "PathGivenAsDataError",
     "Video",
     "ZakerCleanError",
     "__version__",

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from .engine.article import build_article
 from .engine.pipeline import clean_fragment
-from .errors import EmptyInputError, ZakerCleanError
+from .errors import EmptyInputError, PathGivenAsDataError, ZakerCleanError
 from .models import Article, Failure
 from .options import CleanOptions, check_base_url
 from .readers import read_document
@@ -52,9 +52,30 @@ def parse(
     """
     options = _options(options)
     check_base_url(base_url)
+    if isinstance(data, str) and _looks_like_a_path(data):
+        raise PathGivenAsDataError(
+            f"parse() got {data.strip()[:200]!r}, which looks like a file name, not a post: "
+            "read a file with zakerclean.parse_file(path)"
+        )
     text, warnings = read_text(data, options.max_bytes)
     document = read_document(text)
     return build_article(document, options, base_url=base_url, now=now, warnings=tuple(warnings))
+
+
+#: What a file name given to ``parse`` by mistake ends with.
+_PATH_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".xml", ".txt")
+
+
+def _looks_like_a_path(data: str) -> bool:
+    """One short line with no markup and no URL scheme, ending in a post's file suffix."""
+    value = data.strip()
+    return (
+        0 < len(value) <= 4096
+        and "\n" not in value
+        and "<" not in value
+        and "://" not in value
+        and value.lower().endswith(_PATH_SUFFIXES)
+    )
 
 
 def parse_file(

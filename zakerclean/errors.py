@@ -120,3 +120,10 @@ class FeedError(ZakerCleanError):
 
 def _rebuild_feed_error(problem: str, line: int | None, column: int | None) -> FeedError:
     return FeedError(problem, line=line, column=column)
+
+
+class PathGivenAsDataError(ZakerCleanError):
+    """``parse`` was given what looks like a file name (``"post.md"``), not the post itself.
+
+    Read a file with ``parse_file(path)``; ``parse`` takes the text or bytes of a post.
+    """
