@@ -28,6 +28,8 @@ __all__ = [
     "is_blank",
     "parse_fragment",
     "remove",
+    "remove_all",
+    "DOOMED_TAG",
     "new_element",
     "text_of",
     "serialize_children",
@@ -223,6 +225,28 @@ def remove(element: HtmlElement) -> None:
         else:
             previous.tail = (previous.tail or "") + tail
     parent.remove(element)
+
+
+#: Tag given to the elements :func:`remove_all` removes (no HTML element has this name).
+DOOMED_TAG = "zakerclean-doomed"
+
+
+def remove_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> None:
+    """Remove every element of ``elements`` (all below ``root``) with its content, keeping
+    their tails where they are; one pass over the tree, whatever their number.
+
+    :func:`remove` moves a tail onto the previous sibling: removing many siblings one by one
+    makes that tail grow again and again (quadratic).  Here the elements are renamed and
+    libxml2 unlinks them in one walk; each tail stays a text node of its own, which lxml reads
+    together with its neighbours, so text and serialization are those of :func:`remove`.
+    An element inside another one of ``elements`` goes with it.
+    """
+    count = 0
+    for element in elements:
+        element.tag = DOOMED_TAG
+        count += 1
+    if count:
+        etree.strip_elements(root, DOOMED_TAG, with_tail=False)
 
 
 def is_blank(text: str | None) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..context import CleanContext
-from ..dom import HtmlElement, is_blank, new_element, remove
+from ..dom import DOOMED_TAG, HtmlElement, is_blank, new_element, remove, remove_all
 
 __all__ = [
     "HEIGHT_ATTRIBUTES",
@@ -115,6 +115,25 @@ def _size(img: HtmlElement) -> tuple[str | None, str | None]:
     return width, height
 
 
+def _alone(child: HtmlElement) -> bool:
+    """``child`` is its parent's only content: no other sibling (but images dropped in this
+    pass, see :func:`resolve_lazy_images`) and no text around it (a dropped image's tail is
+    text around it too).
+
+    Asked of the siblings, not with ``len(parent)``: lxml counts every child for ``len``, which
+    made thousands of images in one container quadratic.
+    """
+    if not is_blank(child.tail):
+        return False
+    for step in (HtmlElement.getprevious, HtmlElement.getnext):
+        sibling = step(child)
+        while sibling is not None:
+            if sibling.tag != DOOMED_TAG or not is_blank(sibling.tail):
+                return False
+            sibling = step(sibling)
+    return True
+
+
 def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
     """The outermost wrapper whose whole content is ``img`` (``div.img_box`` …), if any."""
     wrapper = None
@@ -125,9 +144,8 @@ def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         and parent is not root
         and parent.tag in IMAGE_WRAPPER_TAGS
         and "zk_upvideo" not in (parent.get("class") or "")  # a video block, for rule 4
-        and len(parent) == 1
         and is_blank(parent.text)
-        and is_blank(child.tail)
+        and _alone(child)
     ):
         wrapper = parent
         child = parent
@@ -136,13 +154,20 @@ def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
 
 
 def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
-    """Give every ``img`` its real URL and dimensions, and unwrap lazy-load wrappers to figures."""
+    """Give every ``img`` its real URL and dimensions, and unwrap lazy-load wrappers to figures.
+
+    Images without a usable URL are renamed at once and removed together at the end
+    (:func:`zakerclean.dom.remove_all`): removed one by one, their tails piled up on a
+    neighbour, quadratic in a paragraph of many of them.
+    """
     changes = 0
+    dropped: list[HtmlElement] = []
     for index, img in enumerate(list(root.iter("img"))):
         url, still = pick_image_url(img, ctx)
         if url is None:
             ctx.warn(f"image {index + 1} dropped: no usable URL in {_describe(img)}")
-            remove(img)
+            img.tag = DOOMED_TAG
+            dropped.append(img)
             changes += 1
             continue
         width, height = _size(img)
@@ -169,6 +194,7 @@ def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
             remove(wrapper)
         if wrapper is not None or before != dict(img.attrib):
             changes += 1
+    remove_all(root, dropped)
     return changes
 
 

@@ -226,15 +226,27 @@ def _slots(paragraph: HtmlElement) -> Slots:
 
 
 def _rewrite(slots: Slots, edits: Edits) -> None:
-    """Apply ``edits`` (offsets into the joined text of ``slots``) slot by slot."""
+    """Apply ``edits`` (offsets into the joined text of ``slots``) slot by slot.
+
+    The edited positions are sorted once and consumed in order, so each slot only looks at its
+    own edits: linear in text plus edits, however many slots and pairs a paragraph holds.
+    """
+    positions = sorted(edits.replace.keys() | edits.delete)
+    next_edit = 0
     offset = 0
     for node, slot in slots:
+        if next_edit == len(positions):
+            break
         value = getattr(node, slot) or ""
         end = offset + len(value)
-        piece = Edits(
-            replace={i - offset: c for i, c in edits.replace.items() if offset <= i < end},
-            delete={i - offset for i in edits.delete if offset <= i < end},
-        )
+        piece = Edits()
+        while next_edit < len(positions) and positions[next_edit] < end:
+            index = positions[next_edit]
+            if index in edits.delete:
+                piece.delete.add(index - offset)
+            else:
+                piece.replace[index - offset] = edits.replace[index]
+            next_edit += 1
         if piece.replace or piece.delete:
             setattr(node, slot, piece.apply(value) or None)
         offset = end
