@@ -227,26 +227,55 @@ def remove(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-#: Tag given to the elements :func:`remove_all` removes (no HTML element has this name).
+#: Tag the rules give an element that is to go in a later :func:`remove_all` (no HTML element
+#: has this name), so that the decisions still to be taken can look through it.
 DOOMED_TAG = "zakerclean-doomed"
 
 
 def remove_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> None:
     """Remove every element of ``elements`` (all below ``root``) with its content, keeping
-    their tails where they are; one pass over the tree, whatever their number.
+    the text that follows each (its tail), as :func:`remove` does one at a time.
 
     :func:`remove` moves a tail onto the previous sibling: removing many siblings one by one
-    makes that tail grow again and again (quadratic).  Here the elements are renamed and
-    libxml2 unlinks them in one walk; each tail stays a text node of its own, which lxml reads
-    together with its neighbours, so text and serialization are those of :func:`remove`.
-    An element inside another one of ``elements`` goes with it.
+    makes that tail grow again and again (quadratic).  Here each parent's children are walked
+    once and every kept text slot is assigned once, whatever the number of elements.  (Leaving
+    the tails as separate text nodes is no better: lxml joins adjacent text nodes quadratically
+    each time it reads them.)  An element inside another one of ``elements`` goes with it.
     """
-    count = 0
-    for element in elements:
-        element.tag = DOOMED_TAG
-        count += 1
-    if count:
-        etree.strip_elements(root, DOOMED_TAG, with_tail=False)
+    doomed = set(elements)
+    parents: dict[HtmlElement, None] = {}
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            parents[parent] = None
+    for parent in parents:
+        _drop_children(parent, doomed)
+
+
+def _drop_children(parent: HtmlElement, doomed: set[HtmlElement]) -> None:
+    """Remove the children of ``parent`` that are in ``doomed``; their tails join the text
+    before them (the previous kept child's tail, or ``parent.text``)."""
+    owner: HtmlElement | None = None  # None: the slot is parent.text, else owner.tail
+    pieces: list[str] = []
+    for child in list(parent):
+        if child in doomed:
+            if child.tail:
+                pieces.append(child.tail)
+            parent.remove(child)  # lxml removes the tail with it: it is in pieces
+            continue
+        if pieces:
+            _append_text(parent, owner, pieces)
+            pieces = []
+        owner = child
+    if pieces:
+        _append_text(parent, owner, pieces)
+
+
+def _append_text(parent: HtmlElement, owner: HtmlElement | None, pieces: list[str]) -> None:
+    if owner is None:
+        parent.text = (parent.text or "") + "".join(pieces)
+    else:
+        owner.tail = (owner.tail or "") + "".join(pieces)
 
 
 def is_blank(text: str | None) -> bool:
