@@ -186,7 +186,11 @@ class Row:
         return self.large_s / self.small_s
 
 
-def run(shapes: Sequence[Shape], sanitizers: Sequence[str], rounds: int, scale: float) -> list[Row]:
+def run(
+    shapes: Sequence[Shape], sanitizers: Sequence[str], rounds: int, scale: float, limit: float
+) -> list[Row]:
+    """Time every shape at n and 4n; a ratio over ``limit`` is measured again with twice the
+    rounds (the minimum of all rounds is kept) before it counts."""
     rows: list[Row] = []
     for shape in shapes:
         n = max(1, int(shape.n * scale))
@@ -196,6 +200,9 @@ def run(shapes: Sequence[Shape], sanitizers: Sequence[str], rounds: int, scale: 
                 args = (small, large) if call == "clean_html" else (as_post(small), as_post(large))
                 func(args[0])  # warm-up
                 t_small, t_large = time_pair(func, *args, rounds)
+                if t_large / t_small > limit:  # confirm: a busy machine makes false alarms
+                    again = time_pair(func, *args, 2 * rounds)
+                    t_small, t_large = min(t_small, again[0]), min(t_large, again[1])
                 row = Row(shape.name, sanitizer, call, n, t_small, t_large)
                 rows.append(row)
                 print(
@@ -244,7 +251,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    rows = run(args.shapes, args.sanitizers, args.rounds, args.scale)
+    rows = run(args.shapes, args.sanitizers, args.rounds, args.scale, args.limit)
     print(f"## Growth of cost, 4× the input (limit {args.limit:g}×)\n")
     print(table(rows, args.limit))
     worst = max(rows, key=lambda row: row.ratio)

@@ -203,10 +203,6 @@ def plan_cjk_spacing(text: str) -> Edits:
 Slots = list[tuple[HtmlElement, str]]
 
 
-def _paragraphs(root: HtmlElement) -> Iterator[HtmlElement]:
-    yield from root.iter(*PARAGRAPH_TAGS)
-
-
 def _slots(paragraph: HtmlElement) -> Slots:
     """The paragraph's own text slots in reading order: not those of nested paragraphs or
     blocks (they are paragraphs of their own) and not those inside ``code``/``pre``."""
@@ -252,36 +248,26 @@ def _rewrite(slots: Slots, edits: Edits) -> None:
         offset = end
 
 
-def _paragraphs_with(root: HtmlElement, char: str | None) -> list[HtmlElement]:
-    """The paragraphs, in document order, whose text holds ``char`` (all when ``None``).
-
-    libxml2 finds the text nodes holding ``char``; only their paragraphs are walked in Python
-    (most paragraphs have no ``"`` or ``(``).
-    """
-    if char is None:
-        return list(_paragraphs(root))
-    found: dict[HtmlElement, None] = {}
-    for text in root.xpath(f".//text()[contains(., '{char}')]"):
-        owner = text.getparent()
-        node = owner.getparent() if text.is_tail else owner
-        while node is not None and node is not root and node.tag not in PARAGRAPH_TAGS:
-            node = node.getparent()
-        if node is not None and node is not root:
-            found.setdefault(node, None)
-    # document order (a tail may be found after the text of a later element)
-    return [p for p in _paragraphs(root) if p in found] if len(found) > 1 else list(found)
-
-
 def _each_paragraph(root: HtmlElement, char: str | None) -> Iterator[tuple[str, Slots]]:
-    """``(text, slots)`` of the paragraphs with text that may need a change (see
-    :func:`_paragraphs_with`), all collected before any is changed."""
-    for paragraph in _paragraphs_with(root, char):
-        if any(a.tag in _OPAQUE for a in paragraph.iterancestors()):
+    """``(text, slots)`` of the paragraphs, in document order, whose own text holds ``char``
+    (all paragraphs with text when ``None``), outside ``code``/``pre``.
+
+    One walk: a paragraph without children (most of them) is judged by its text alone; the
+    others by their own text slots, which no other paragraph shares, so the whole walk is
+    linear.  (An XPath query for the text nodes holding ``char`` cost more than this.)
+    Editing a paragraph only touches its own slots, so the paragraphs still to come read as
+    they did before any edit.
+    """
+    for paragraph in root.iter(*PARAGRAPH_TAGS):
+        if char is not None and not len(paragraph) and char not in (paragraph.text or ""):
             continue
         slots = _slots(paragraph)
         text = "".join(getattr(node, slot) or "" for node, slot in slots)
-        if text:
-            yield text, slots
+        if not text or (char is not None and char not in text):
+            continue
+        if any(a.tag in _OPAQUE for a in paragraph.iterancestors()):
+            continue
+        yield text, slots
 
 
 def _restore(root: HtmlElement, marker: str | None, plan: Callable[[str], Edits]) -> int:
@@ -289,11 +275,10 @@ def _restore(root: HtmlElement, marker: str | None, plan: Callable[[str], Edits]
     apply its edits; return how many changes the plans counted."""
     changes = 0
     for text, slots in _each_paragraph(root, marker):
-        if marker is None or marker in text:
-            edits = plan(text)
-            if edits.count:
-                _rewrite(slots, edits)
-                changes += edits.count
+        edits = plan(text)
+        if edits.count:
+            _rewrite(slots, edits)
+            changes += edits.count
     return changes
 
 
