@@ -92,8 +92,8 @@ def _error_from_yaml(error: yaml.YAMLError, first_line: int) -> FrontMatterError
 
 
 def _reject_anchors(yaml_text: str, first_line: int) -> None:
-    if not _MAYBE_ANCHOR.search(yaml_text):
-        return
+    if ("&" not in yaml_text and "*" not in yaml_text) or not _MAYBE_ANCHOR.search(yaml_text):
+        return  # (the substring tests first: the regex tries every position)
     try:
         for event in yaml.parse(yaml_text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)

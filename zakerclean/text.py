@@ -30,10 +30,12 @@ def is_running_text(block: HtmlElement) -> bool:
 
 
 def _block_text(block: HtmlElement) -> str:
-    if block.tag != "pre" and is_running_text(block):
-        # the common case, a paragraph of running text: one text node, or libxml2 walks it
-        text = block.text if not len(block) else "".join(block.itertext())
-        return text.strip(" \t\n\r\f") if text else ""
+    if block.tag != "pre":
+        # the common cases, a paragraph of running text: one text node, or libxml2 walks it
+        if not len(block):
+            return block.text.strip(" \t\n\r\f") if block.text else ""
+        if is_running_text(block):
+            return "".join(block.itertext()).strip(" \t\n\r\f")
     parts: list[str] = []
     for node, slot in text_slots(block):
         tag = node.tag

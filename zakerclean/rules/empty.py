@@ -37,11 +37,7 @@ def remove_empty_elements(root: HtmlElement, ctx: CleanContext) -> int:
         tag = element.tag
         if tag == "br":
             continue
-        if (
-            tag in MEDIA_TAGS
-            or not is_blank(element.text)
-            or any(child in has_content or not is_blank(child.tail) for child in element)
-        ):
+        if _has_content(element, has_content):
             has_content.add(element)
             continue
         if tag in TABLE_STRUCTURE_TAGS and _inside_table(element):
@@ -53,6 +49,23 @@ def remove_empty_elements(root: HtmlElement, ctx: CleanContext) -> int:
         changes += 1
     remove_all(root, doomed)
     return changes + _drop_stray_breaks(root)
+
+
+def _has_content(element: HtmlElement, has_content: set[HtmlElement]) -> bool:
+    """A medium, text, or a child with content or text after it.  (``isspace`` rather than
+    ``strip``: the same test for blank text without building a new string.)"""
+    if element.tag in MEDIA_TAGS:
+        return True
+    text = element.text
+    if text and not text.isspace():
+        return True
+    for child in element:
+        if child in has_content:
+            return True
+        tail = child.tail
+        if tail and not tail.isspace():
+            return True
+    return False
 
 
 def _inside_table(element: HtmlElement) -> bool:

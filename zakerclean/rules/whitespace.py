@@ -75,6 +75,8 @@ def _normalize_block_text(block: HtmlElement) -> int:
     boundary or ``<br>`` follows, or kept when more text follows (which then loses its leading
     space, so a run split across tags still collapses to one space).
     """
+    if block.tag != "pre" and not len(block):
+        return _normalize_lone_text(block)
     changes = 0
     pending: tuple[HtmlElement, str] | None = None
     line_start = True
@@ -115,6 +117,23 @@ def _normalize_block_text(block: HtmlElement) -> int:
             pending = (node, slot) if new.endswith(" ") else None
     if pending is not None:
         changes += _trim_end(*pending)
+    return changes
+
+
+def _normalize_lone_text(block: HtmlElement) -> int:
+    """:func:`_normalize_block_text` for a block that is one text node (most paragraphs):
+    the same edits and counts, without walking the slots."""
+    value = block.text
+    if not value:
+        return 0
+    changes = 0
+    new = _RUN.sub(" ", value).lstrip(" ")
+    if new != value:
+        changes += 1
+        block.text = new or None
+    if new.endswith(" "):
+        block.text = new.rstrip(" ") or None
+        changes += 1
     return changes
 
 
