@@ -29,6 +29,8 @@ __all__ = [
     "is_blank",
     "parse_fragment",
     "remove",
+    "remove_all",
+    "DOOMED_TAG",
     "new_element",
     "text_of",
     "serialize_children",
@@ -240,6 +242,57 @@ def remove(element: HtmlElement) -> None:
         else:
             previous.tail = (previous.tail or "") + tail
     parent.remove(element)
+
+
+#: Tag the rules give an element that is to go in a later :func:`remove_all` (no HTML element
+#: has this name), so that the decisions still to be taken can look through it.
+DOOMED_TAG = "zakerclean-doomed"
+
+
+def remove_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> None:
+    """Remove every element of ``elements`` (all below ``root``) with its content, keeping
+    the text that follows each (its tail), as :func:`remove` does one at a time.
+
+    :func:`remove` moves a tail onto the previous sibling: removing many siblings one by one
+    makes that tail grow again and again (quadratic).  Here each parent's children are walked
+    once and every kept text slot is assigned once, whatever the number of elements.  (Leaving
+    the tails as separate text nodes is no better: lxml joins adjacent text nodes quadratically
+    each time it reads them.)  An element inside another one of ``elements`` goes with it.
+    """
+    doomed = set(elements)
+    parents: dict[HtmlElement, None] = {}
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None:
+            parents[parent] = None
+    for parent in parents:
+        _drop_children(parent, doomed)
+
+
+def _drop_children(parent: HtmlElement, doomed: set[HtmlElement]) -> None:
+    """Remove the children of ``parent`` that are in ``doomed``; their tails join the text
+    before them (the previous kept child's tail, or ``parent.text``)."""
+    owner: HtmlElement | None = None  # None: the slot is parent.text, else owner.tail
+    pieces: list[str] = []
+    for child in list(parent):
+        if child in doomed:
+            if child.tail:
+                pieces.append(child.tail)
+            parent.remove(child)  # lxml removes the tail with it: it is in pieces
+            continue
+        if pieces:
+            _append_text(parent, owner, pieces)
+            pieces = []
+        owner = child
+    if pieces:
+        _append_text(parent, owner, pieces)
+
+
+def _append_text(parent: HtmlElement, owner: HtmlElement | None, pieces: list[str]) -> None:
+    if owner is None:
+        parent.text = (parent.text or "") + "".join(pieces)
+    else:
+        owner.tail = (owner.tail or "") + "".join(pieces)
 
 
 def is_blank(text: str | None) -> bool:

@@ -92,8 +92,8 @@ def _error_from_yaml(error: yaml.YAMLError, first_line: int) -> FrontMatterError
 
 
 def _reject_anchors(yaml_text: str, first_line: int) -> None:
-    if not _MAYBE_ANCHOR.search(yaml_text):
-        return
+    if ("&" not in yaml_text and "*" not in yaml_text) or not _MAYBE_ANCHOR.search(yaml_text):
+        return  # (the substring tests first: the regex tries every position)
     try:
         for event in yaml.parse(yaml_text, Loader=_Loader):
             anchor = getattr(event, "anchor", None)
@@ -146,6 +146,103 @@ def _recover_title(yaml_text: str, first_line: int) -> tuple[str, str | None, st
     return patched, literal, f"front matter line {line}: title recovered literally ({why})"
 
 
+# -- the fast path: the generator's own simple shape, read exactly as PyYAML reads it ------------
+
+#: A plain scalar cannot start with these (YAML indicators); such values go to PyYAML.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_STR, _BOOL, _NULL, _INT = (f"tag:yaml.org,2002:{name}" for name in ("str", "bool", "null", "int"))
+
+
+class _NotSimple(Exception):
+    """The front matter is not of the simple shape: PyYAML reads it."""
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag PyYAML's resolver gives the plain scalar ``value`` (the loader's own table)."""
+    table = _Loader.yaml_implicit_resolvers
+    for tag, pattern in table.get(value[:1], []) + table.get(None, []):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
+
+
+def _simple_scalar(value: str) -> Any:
+    """``value`` (one line, stripped) as PyYAML constructs it, for the forms read here:
+    single- or double-quoted on one line (no escapes), or plain text, booleans, null and
+    decimal integers.  Anything else raises :class:`_NotSimple`."""
+    first = value[:1]
+    if first == "'":
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != "'" or "'" in inner.replace("''", ""):
+            raise _NotSimple
+        return inner.replace("''", "'")
+    if first == '"':
+        inner = value[1:-1]
+        if len(value) < 2 or value[-1] != '"' or '"' in inner or "\\" in inner:
+            raise _NotSimple
+        return inner
+    if not value or first in _INDICATORS or ": " in value or " #" in value or value[-1] == ":":
+        raise _NotSimple
+    tag = _implicit_tag(value)
+    if tag == _STR:
+        return value
+    if tag == _BOOL:
+        return yaml.constructor.SafeConstructor.bool_values[value.lower()]
+    if tag == _NULL:
+        return None
+    if tag == _INT and _DECIMAL.fullmatch(value):
+        return int(value)
+    raise _NotSimple  # floats, timestamps, octal or sexagesimal integers ...
+
+
+def _simple_mapping(yaml_text: str) -> dict[str, Any] | None:
+    """The front matter as PyYAML would load it, when it has the shape the post generator
+    writes: ``key: scalar`` lines and ``key:`` followed by `` - scalar`` items, nothing else.
+    ``None`` for anything else, which PyYAML then reads (and reports errors for).
+
+    PyYAML's C parser is fast, but its constructor runs in Python: this line reader costs a
+    fraction of it.  Every value is one line; what a plain value means (text, boolean, null,
+    integer) is asked of the loader's own resolver table, so it is what PyYAML would say, and
+    a form not handled here sends the whole text to PyYAML.  Lines must be printable in
+    Python's sense, which is stricter than YAML's (no tab, CR, NEL, BOM, line or paragraph
+    separator, control or unassigned character, no space other than U+0020).
+    """
+    data: dict[str, Any] = {}
+    items: list[Any] | None = None  # the list being read, for the last key with no value
+    indent = -1  # the indentation of its items
+    key = ""
+    try:
+        for line in yaml_text.split("\n"):
+            if not line.isprintable():
+                return None
+            stripped = line.lstrip(" ")
+            if not stripped:
+                continue
+            if stripped[:2] == "- ":
+                if items is None or indent not in (-1, len(line) - len(stripped)):
+                    return None
+                indent = len(line) - len(stripped)
+                items.append(_simple_scalar(stripped[2:].strip(" ")))
+                data[key] = items
+                continue
+            key, colon, rest = line.partition(":")
+            if not (colon and key.isascii() and key.isidentifier()) or rest[:1] not in ("", " "):
+                return None
+            if _implicit_tag(key) != _STR:
+                return None
+            value = rest.strip(" ")
+            if value:
+                data[key] = _simple_scalar(value)
+                items = None
+            else:
+                data[key] = None
+                items, indent = [], -1
+    except _NotSimple:
+        return None
+    return data or None
+
+
 def load_front_matter(yaml_text: str, first_line: int) -> tuple[dict[str, Any], list[str]]:
     """Load the YAML mapping of a post's front matter; return it with recovery warnings."""
     warnings: list[str] = []
@@ -163,10 +260,12 @@ def load_front_matter(yaml_text: str, first_line: int) -> tuple[dict[str, Any], 
     if warning:
         warnings.append(warning)
     _reject_anchors(yaml_text, first_line)
-    try:
-        data = yaml.load(yaml_text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        raise _error_from_yaml(error, first_line) from None
+    data: Any = _simple_mapping(yaml_text)
+    if data is None:
+        try:
+            data = yaml.load(yaml_text, Loader=_Loader)
+        except yaml.YAMLError as error:
+            raise _error_from_yaml(error, first_line) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -12,9 +12,10 @@ only content is the image by ``<figure><img></figure>``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..context import CleanContext
-from ..dom import HtmlElement, is_blank, new_element, remove
+from ..dom import DOOMED_TAG, HtmlElement, is_blank, new_element, remove, remove_all
 
 __all__ = [
     "HEIGHT_ATTRIBUTES",
@@ -74,8 +75,14 @@ def pick_image_url(img: HtmlElement, ctx: CleanContext) -> tuple[str | None, str
     ``data:`` placeholders and unsafe schemes are skipped.  ``still_url`` is set when the URL is
     the animated ``data-gif-url`` and a different still (``data-original``) exists.
     """
+    return _pick_url(dict(img.attrib), ctx)
+
+
+def _pick_url(attributes: Mapping[str, str], ctx: CleanContext) -> tuple[str | None, str | None]:
+    """:func:`pick_image_url` on the image's attributes, read once into a dict (a dict lookup
+    costs a fraction of an lxml attribute lookup)."""
     for attribute in URL_ATTRIBUTES:
-        raw = img.get(attribute)
+        raw = attributes.get(attribute)
         if raw is None or not raw.strip():
             continue
         if attribute == "srcset":
@@ -85,16 +92,16 @@ def pick_image_url(img: HtmlElement, ctx: CleanContext) -> tuple[str | None, str
             continue
         still = None
         if attribute == "data-gif-url":
-            still = ctx.url(img.get("data-original"))
+            still = ctx.url(attributes.get("data-original"))
             if still == url:
                 still = None
         return url, still
     return None, None
 
 
-def _dimension(img: HtmlElement, *names: str) -> str | None:
+def _dimension(attributes: Mapping[str, str], names: tuple[str, ...]) -> str | None:
     for name in names:
-        value = img.get(name)
+        value = attributes.get(name)
         if value is not None:
             match = _INTEGER.fullmatch(value)
             if match and int(match.group(1)) > 0:
@@ -102,17 +109,40 @@ def _dimension(img: HtmlElement, *names: str) -> str | None:
     return None
 
 
-def _size(img: HtmlElement) -> tuple[str | None, str | None]:
+def _size(attributes: Mapping[str, str]) -> tuple[str | None, str | None]:
     """``(width, height)`` as positive integer strings, each ``None`` when not given."""
-    width = _dimension(img, *WIDTH_ATTRIBUTES)
-    height = _dimension(img, *HEIGHT_ATTRIBUTES)
-    pair = img.get("data-img-size-val")
+    width = _dimension(attributes, WIDTH_ATTRIBUTES)
+    height = _dimension(attributes, HEIGHT_ATTRIBUTES)
+    pair = attributes.get("data-img-size-val")
     if pair is not None and (width is None or height is None):
         match = _SIZE_PAIR.fullmatch(pair)
         if match and int(match.group(1)) > 0 and int(match.group(2)) > 0:
             width = width or str(int(match.group(1)))
             height = height or str(int(match.group(2)))
     return width, height
+
+
+def _alone(child: HtmlElement) -> bool:
+    """``child`` is its parent's only content: no other sibling (but images dropped in this
+    pass, see :func:`resolve_lazy_images`) and no text around it (a dropped image's tail is
+    text around it too).
+
+    Asked of the siblings, not with ``len(parent)``: lxml counts every child for ``len``, which
+    made thousands of images in one container quadratic.
+    """
+    if not is_blank(child.tail):
+        return False
+    sibling = child.getprevious()
+    while sibling is not None:
+        if sibling.tag != DOOMED_TAG or not is_blank(sibling.tail):
+            return False
+        sibling = sibling.getprevious()
+    sibling = child.getnext()
+    while sibling is not None:
+        if sibling.tag != DOOMED_TAG or not is_blank(sibling.tail):
+            return False
+        sibling = sibling.getnext()
+    return True
 
 
 def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
@@ -125,9 +155,8 @@ def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
         and parent is not root
         and parent.tag in IMAGE_WRAPPER_TAGS
         and "zk_upvideo" not in (parent.get("class") or "")  # a video block, for rule 4
-        and len(parent) == 1
         and is_blank(parent.text)
-        and is_blank(child.tail)
+        and _alone(child)
     ):
         wrapper = parent
         child = parent
@@ -136,26 +165,28 @@ def _only_wrapper(img: HtmlElement, root: HtmlElement) -> HtmlElement | None:
 
 
 def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
-    """Give every ``img`` its real URL and dimensions, and unwrap lazy-load wrappers to figures."""
+    """Give every ``img`` its real URL and dimensions, and unwrap lazy-load wrappers to figures.
+
+    Images without a usable URL are renamed at once and removed together at the end
+    (:func:`zakerclean.dom.remove_all`): removed one by one, their tails piled up on a
+    neighbour, quadratic in a paragraph of many of them.
+    """
     changes = 0
+    dropped: list[HtmlElement] = []
     for index, img in enumerate(list(root.iter("img"))):
-        url, still = pick_image_url(img, ctx)
+        before = dict(img.attrib)
+        url, still = _pick_url(before, ctx)
         if url is None:
             ctx.warn(f"image {index + 1} dropped: no usable URL in {_describe(img)}")
-            remove(img)
+            img.tag = DOOMED_TAG
+            dropped.append(img)
             changes += 1
             continue
-        width, height = _size(img)
-        alt = img.get("alt")
-        before = dict(img.attrib)
-        img.attrib.clear()
-        img.set("src", url)
-        if alt is not None and alt.strip():
-            img.set("alt", alt.strip())
-        if width:
-            img.set("width", width)
-        if height:
-            img.set("height", height)
+        after = _kept_attributes(before, url)
+        if list(after.items()) != list(before.items()):  # same attributes, same order: as is
+            img.attrib.clear()
+            for name, value in after.items():
+                img.set(name, value)
         if still:
             ctx.stills[url] = still
         wrapper = _only_wrapper(img, root)
@@ -167,9 +198,25 @@ def resolve_lazy_images(root: HtmlElement, ctx: CleanContext) -> int:
             figure.append(img)
             wrapper.tail = None  # it now lives on the figure
             remove(wrapper)
-        if wrapper is not None or before != dict(img.attrib):
+        if wrapper is not None or after != before:
             changes += 1
+    remove_all(root, dropped)
     return changes
+
+
+def _kept_attributes(before: Mapping[str, str], url: str) -> dict[str, str]:
+    """The attributes the image keeps, in this order: ``src``, a non-blank ``alt``, and the
+    size (an unchanged image then compares equal and is left alone)."""
+    after = {"src": url}
+    alt = before.get("alt")
+    if alt is not None and alt.strip():
+        after["alt"] = alt.strip()
+    width, height = _size(before)
+    if width:
+        after["width"] = width
+    if height:
+        after["height"] = height
+    return after
 
 
 def _describe(img: HtmlElement) -> str:

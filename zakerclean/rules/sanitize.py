@@ -21,7 +21,7 @@ from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 from ..errors import InvalidOptionsError
 from ..urls import SAFE_SCHEMES
 
-__all__ = ["get_sanitizer", "sanitize"]
+__all__ = ["BLEACH_PIECE_BLOCKS", "get_sanitizer", "sanitize", "top_level_pieces"]
 
 _NH3 = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
@@ -63,6 +63,67 @@ def _bleach_cleaner() -> Callable[[str], str]:
     return clean
 
 
+def _bleach(html: str) -> str:
+    """The bleach backend: bleach over bounded pieces of ``html`` (see :func:`top_level_pieces`)."""
+    clean = _bleach_cleaner()
+    return "".join(clean(piece) for piece in top_level_pieces(html))
+
+
+#: Top-level elements per piece given to bleach (a typical post has a few dozen).
+BLEACH_PIECE_BLOCKS = 200
+#: Allowed elements without an end tag in lxml's HTML output.
+_VOID_TAGS = frozenset({"br", "img"})
+#: A start or end tag as lxml writes it: HTML's whitespace only (as the HTML tokenizer reads
+#: it), attribute values quoted (they may hold ">").
+_MARKUP = re.compile(
+    r"""<(?P<end>/?)(?P<name>[a-zA-Z][^ \t\n\r\f/>]*)"""
+    r"""(?:[ \t\n\r\f]+[^ \t\n\r\f=/>"'<]+(?:="[^"]*"|='[^']*')?)*[ \t\n\r\f]*/?>"""
+)
+
+
+def top_level_pieces(html: str, blocks: int = BLEACH_PIECE_BLOCKS) -> list[str]:
+    """``html`` cut after every ``blocks``-th top-level element, or whole.
+
+    bleach (html5lib's tree walker) looks each element's parent up among the parent's
+    siblings, so thousands of top-level blocks (a post of many images) cost it quadratic time.
+    Cleaning pieces of at most ``blocks`` top-level elements and joining the results gives the
+    same string, because each piece is whole, properly nested markup of allowed elements only
+    (every ``<`` starts such a tag, every end tag closes the element open last): the HTML
+    parser then ends every piece with nothing open and nothing pending, as at the start.
+    Anything else (a tag outside the allowlist, which could change the parser's state for what
+    follows — ``plaintext``, ``script``, ``textarea`` …, a comment, a stray ``<``, misnested
+    or unclosed tags) is cleaned whole, as before.
+    """
+    if html.count("<") <= blocks:  # cannot hold more than ``blocks`` elements
+        return [html]
+    pieces: list[str] = []
+    open_tags: list[str] = []
+    start = end = count = 0
+    for match in _MARKUP.finditer(html):
+        if "<" in html[end : match.start()]:  # markup this reading does not understand
+            return [html]
+        end = match.end()
+        name = match.group("name").lower()
+        if not name.isascii() or name not in ALLOWED_TAGS:
+            return [html]
+        if match.group("end"):
+            if name in _VOID_TAGS or not open_tags or open_tags.pop() != name:
+                return [html]
+        elif name not in _VOID_TAGS:
+            open_tags.append(name)
+        if open_tags:
+            continue
+        count += 1  # a top-level element ends here
+        if count % blocks == 0:
+            pieces.append(html[start:end])
+            start = end
+    if open_tags or "<" in html[end:]:
+        return [html]
+    if start < len(html):
+        pieces.append(html[start:])
+    return pieces
+
+
 # A start tag as lxml writes it (text never holds a raw "<" or ">" in lxml's output), and its
 # attributes one after another: name, name="value" or name='value'.
 _TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:="[^"]*"|='[^']*')?)*\s*/?>""")
@@ -91,7 +152,8 @@ def get_sanitizer(name: str) -> Callable[[str], str]:
     if name == "nh3":
         return _NH3.clean
     if name == "bleach":
-        return _bleach_cleaner()
+        _bleach_cleaner()  # the optional extra is missing: say so now
+        return _bleach
     raise InvalidOptionsError(f"unknown sanitizer {name!r}")
 
 

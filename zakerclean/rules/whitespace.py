@@ -33,20 +33,39 @@ def normalize_whitespace(root: HtmlElement, ctx: CleanContext) -> int:
     return changes
 
 
-_SEPARATING = ("br", "pre", *sorted(BLOCK_TAGS))
-_NOT_NORMAL = re.compile(r"[\t\n\r\f]|  |^ | $")
+#: Descendants around which text is trimmed.
+_SEPARATING: frozenset[str] = frozenset({"br", "pre"}) | BLOCK_TAGS
+
+
+def _normal_text(text: str) -> bool:
+    """Nothing to collapse or trim in ``text``: no ASCII whitespace but single spaces, none
+    at either end.  Substring tests: a regex costs several times more per paragraph."""
+    return not (
+        "  " in text
+        or "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or "\f" in text
+        or text[:1] == " "
+        or text[-1:] == " "
+    )
 
 
 def _is_normal(block: HtmlElement) -> bool:
     """True when ``block`` is running text already in normal form (most blocks on a second
-    pass): nothing to collapse or trim, and no ``<br>``/block/``pre`` inside to trim around."""
+    pass): nothing to collapse or trim, and no ``<br>``/block/``pre`` inside to trim around.
+
+    The descendants are looked at in a plain loop: lxml builds a new tag matcher for every
+    ``iterdescendants(*tags)`` call, dearer than the loop over a paragraph's few children.
+    """
     if block.tag == "pre":
         return False
     if not len(block):  # the commonest paragraph: one text node
-        return block.text is None or _NOT_NORMAL.search(block.text) is None
-    if next(block.iterdescendants(*_SEPARATING), None) is not None:
-        return False
-    return _NOT_NORMAL.search("".join(block.itertext())) is None
+        return block.text is None or _normal_text(block.text)
+    for element in block.iterdescendants():
+        if element.tag in _SEPARATING:
+            return False
+    return _normal_text("".join(block.itertext()))
 
 
 def _normalize_block_text(block: HtmlElement) -> int:
@@ -56,6 +75,8 @@ def _normalize_block_text(block: HtmlElement) -> int:
     boundary or ``<br>`` follows, or kept when more text follows (which then loses its leading
     space, so a run split across tags still collapses to one space).
     """
+    if block.tag != "pre" and not len(block):
+        return _normalize_lone_text(block)
     changes = 0
     pending: tuple[HtmlElement, str] | None = None
     line_start = True
@@ -96,6 +117,23 @@ def _normalize_block_text(block: HtmlElement) -> int:
             pending = (node, slot) if new.endswith(" ") else None
     if pending is not None:
         changes += _trim_end(*pending)
+    return changes
+
+
+def _normalize_lone_text(block: HtmlElement) -> int:
+    """:func:`_normalize_block_text` for a block that is one text node (most paragraphs):
+    the same edits and counts, without walking the slots."""
+    value = block.text
+    if not value:
+        return 0
+    changes = 0
+    new = _RUN.sub(" ", value).lstrip(" ")
+    if new != value:
+        changes += 1
+        block.text = new or None
+    if new.endswith(" "):
+        block.text = new.rstrip(" ") or None
+        changes += 1
     return changes
 
 
