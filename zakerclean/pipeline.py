@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import unescape
 
 from .context import CleanContext
+from .depth import limit_depth
 from .dom import HtmlElement, parse_fragment, serialize_children
 from .media import collect_images, collect_videos
 from .models import Image, Video
@@ -58,12 +59,20 @@ PASSES: tuple[Pass, ...] = (
 )
 
 
+#: Run right after parsing, before every rule: bounds the nesting the rules work on.
+DEPTH_LIMIT = Pass("depth", limit_depth)
+
 #: The rules that work on the title, not the body (run by ``parse``; rule 9, titles).
 TITLE_RULES: tuple[str, ...] = ("title_question_marks", "title_quotes")
 
-#: Names of the rules as ``CleanReport.steps`` orders them: the passes, the sanitizer, then the
-#: title rules.
-RULE_ORDER: tuple[str, ...] = (*(step.name for step in PASSES), "sanitize", *TITLE_RULES)
+#: Names of the rules as ``CleanReport.steps`` orders them: the depth limit, the passes, the
+#: sanitizer, then the title rules.
+RULE_ORDER: tuple[str, ...] = (
+    DEPTH_LIMIT.name,
+    *(step.name for step in PASSES),
+    "sanitize",
+    *TITLE_RULES,
+)
 
 
 @dataclass(frozen=True)
@@ -99,7 +108,7 @@ def clean_fragment(
         ctx.stills.update(stills)
     root = parse_fragment(fragment)
     steps: list[tuple[str, int]] = []
-    for step in PASSES:
+    for step in (DEPTH_LIMIT, *PASSES):
         count = step.rule(root, ctx)
         if count:
             steps.append((step.name, count))
