@@ -9,16 +9,20 @@ container, so the tree must be bounded first.  Bounding it must not change what 
    changes nothing the rules see: the output is the one the same body gives without the chain.
    Wrappers with attributes stay (rules 1–4 read classes such as ``edi_oper`` and ``zk_upvideo``).
 2. **What is still too deep is flattened, never glued.**  Below :data:`FLATTEN_BASE` levels,
-   each block-like element (layout containers, paragraphs, list and table parts) is lifted to
-   one level and split where a nested block interrupted it (a shallow copy, attributes and all,
-   carries the rest), so every block boundary survives and no two paragraphs' text run
-   together.  Inline elements are copied a few levels deep, then unwrapped; leaves (images,
-   line breaks, scripts with their text) are always kept.  Text and media stay in order.
+   an element whose subtree fits where it goes is kept whole (a table, an image box, a script
+   with its text); any other block-like element (layout containers, paragraphs, list and table
+   parts) is lifted to one level and split where a nested block interrupted it (a shallow
+   copy, attributes and all, carries the rest), so every block boundary survives and no two
+   paragraphs' text run together.  Other inline elements are copied while there is room, then
+   unwrapped.  Text and media stay in order.
 
 Both steps are linear and iterative (no recursion): ``etree.iterwalk`` and one bulk unwrap.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
 
 from lxml import etree
 
@@ -29,11 +33,10 @@ __all__ = ["FLATTEN_BASE", "MAX_DEPTH", "limit_depth"]
 
 #: Deepest element nesting the rules work on (root children are level 1).
 MAX_DEPTH = 64
-#: Inline levels kept inside a lifted block before inline wrappers are unwrapped.
-_INLINE_LEVELS = 2
-#: Level of the elements whose too-deep content is flattened: lifted blocks sit one level below,
-#: their inline content at most ``_INLINE_LEVELS`` further, leaves one more: ``MAX_DEPTH``.
-FLATTEN_BASE = MAX_DEPTH - 2 - _INLINE_LEVELS
+#: Level of the elements whose too-deep content is flattened.  Lifted blocks sit one level below
+#: it; an element whose own subtree fits below where it goes (a table, an image box, a short
+#: list) is kept whole, so the margin keeps most real blocks intact.
+FLATTEN_BASE = MAX_DEPTH - 8
 
 _ASCII_WHITESPACE = " \t\n\r\f"
 #: Elements that end a paragraph (as the structure rule treats them).
@@ -103,53 +106,67 @@ class _Flattener:
 
     def __init__(self, base: HtmlElement) -> None:
         self.base = base
+        #: tells the walk over the input not to enter the element just kept whole
+        self.skip_subtree: Callable[[], None] = _nothing
         #: output elements content goes into: the base, then a lifted block, then inline copies
         self.stack: list[HtmlElement] = [base]
         #: the input block-like elements open at this point (innermost last)
         self.blocks: list[HtmlElement] = []
-        #: per open input element: its copy on ``stack``, or None (a block, or unwrapped)
-        self.copies: list[HtmlElement | None] = []
+        #: per open input element, what became of it (``block``, ``inline``, ``whole``, ``gone``)
+        self.kinds: list[str] = []
+        #: per open ``inline`` element, its copy
+        self.copies: list[HtmlElement] = []
         #: text waiting to be written after ``last`` (or into ``stack[-1].text``): written once,
         #: so that many unwrapped wrappers' texts do not make a tail grow piece by piece
         self.pending: list[str] = []
         self.last: HtmlElement | None = None
-        self.moved = 0
+        self.changes = 0
 
     def start(self, element: HtmlElement) -> None:
-        self.moved += 1
-        if element.tag in _BLOCK_LIKE:
+        is_block = element.tag in _BLOCK_LIKE
+        if is_block:
             self.flush()
             del self.stack[1:]
+        else:
+            self._continue_block()
+        level = FLATTEN_BASE + len(self.stack)  # where a copy of ``element`` would be
+        if not _deeper_than(element, MAX_DEPTH - level):
+            whole = deepcopy(element)  # fits where it goes: kept as it is
+            whole.tail = None
+            self.append(whole, push=False)
+            self.kinds.append("whole")
+            self.skip_subtree()
+        elif is_block:
             self.blocks.append(element)
-            self.copies.append(None)
+            self.kinds.append("block")
             self.append(_shallow_copy(element), push=True)
             self.text(element.text)
-            return
-        if len(self.stack) < 2 + _INLINE_LEVELS:
+            self.changes += 1
+        elif level < MAX_DEPTH:
             copy = _shallow_copy(element)
             self.append(copy, push=True)
+            self.kinds.append("inline")
             self.copies.append(copy)
             self.text(element.text)
-        elif next(iter(element), None) is None:  # a leaf: kept whole (a script keeps its text)
-            leaf = _shallow_copy(element)
-            leaf.text = element.text
-            self.append(leaf, push=False)
-            self.copies.append(None)
         else:
-            self.copies.append(None)
+            self.kinds.append("gone")
             self.text(element.text)
+            self.changes += 1
 
     def end(self, element: HtmlElement) -> None:
-        copy = self.copies.pop()
-        if element.tag in _BLOCK_LIKE:
+        kind = self.kinds.pop()
+        if kind == "block" or (kind == "whole" and element.tag in _BLOCK_LIKE):
             self.flush()
-            self.blocks.pop()
+            if kind == "block":
+                self.blocks.pop()
             del self.stack[1:]  # what follows continues the enclosing block, in a new copy
             self.last = self.base[-1]
-        elif copy is not None and self.stack[-1] is copy:
-            self.flush()
-            self.stack.pop()
-            self.last = copy
+        elif kind == "inline":
+            copy = self.copies.pop()
+            if self.stack[-1] is copy:
+                self.flush()
+                self.stack.pop()
+                self.last = copy
         self.text(element.tail)
 
     def text(self, text: str | None) -> None:
@@ -160,8 +177,6 @@ class _Flattener:
         self.pending.append(text)
 
     def append(self, element: HtmlElement, *, push: bool) -> None:
-        if element.tag not in _BLOCK_LIKE:
-            self._continue_block()
         self.flush()
         self.stack[-1].append(element)
         if push:
@@ -191,22 +206,28 @@ class _Flattener:
             self.last = None
 
 
+def _nothing() -> None:
+    """Placeholder until a walk starts."""
+
+
 def _shallow_copy(element: HtmlElement) -> HtmlElement:
     return new_element(str(element.tag), **dict(element.attrib))
 
 
 def _flatten_content(base: HtmlElement) -> int:
-    """Replace ``base``'s content by lifted blocks one level below it; return how many
-    elements were moved."""
+    """Replace ``base``'s content by lifted blocks below it; return how many elements were
+    lifted or unwrapped."""
     children = list(base)
     for child in children:
         base.remove(child)  # with its tail, which the walk below puts back in place
-    flattener = _Flattener(base)  # ``base.text`` stays as it is; the walk continues after it
-    for child in children:
-        for event, element in etree.iterwalk(child, events=("start", "end")):
+    flattener = _Flattener(base)
+    for child in children:  # ``base.text`` stays as it is; the walk continues after it
+        walker = etree.iterwalk(child, events=("start", "end"))
+        flattener.skip_subtree = walker.skip_subtree
+        for event, element in walker:
             if event == "start":
                 flattener.start(element)
             else:
                 flattener.end(element)
     flattener.flush()
-    return flattener.moved
+    return flattener.changes
