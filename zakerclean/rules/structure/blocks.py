@@ -109,22 +109,34 @@ class _Builder:
         self.run: HtmlElement | None = None
         #: the run's last child (None: text goes into ``run.text``)
         self.last: HtmlElement | None = None
+        #: text for the run, not yet written (see :meth:`_write_pending`)
+        self.pending: list[str] = []
         self.changes = 0
 
     def text(self, text: str | None) -> None:
         if not text:
             return
-        run = self.run
-        if run is None:
+        if self.run is None:
             if not text.strip(_ASCII_WHITESPACE):
                 # only ASCII whitespace: layout between blocks.  U+3000/NBSP indentation
                 # starts a paragraph (it is content when text follows it)
                 return
-            run = self._start_run()
+            self._start_run()
+        self.pending.append(text)
+
+    def _write_pending(self) -> None:
+        """Put the text gathered since the run's last child after it (joined once: many texts
+        in a row, such as those a table fosters, must not grow one string piece by piece)."""
+        if not self.pending:
+            return
+        text = "".join(self.pending)
+        self.pending.clear()
         last = self.last
         if last is not None:
             last.tail = (last.tail or "") + text
         else:
+            run = self.run
+            assert run is not None  # text is only gathered into a run
             run.text = (run.text or "") + text
 
     def _start_run(self) -> HtmlElement:
@@ -138,6 +150,7 @@ class _Builder:
             self.changes += unwrap_blocks_inside(element)
         tail, element.tail = element.tail, None
         run = self.run if self.run is not None else self._start_run()
+        self._write_pending()
         run.append(element)
         self.last = element
         self.text(tail)
@@ -167,6 +180,7 @@ class _Builder:
         self.text(tail)
 
     def flush(self) -> None:
+        self._write_pending()
         run, self.run = self.run, None
         if run is None:
             return
