@@ -57,17 +57,18 @@ def attach_captions(root: HtmlElement, ctx: CleanContext) -> int:
     """
     changes = 0
     detect = ctx.options.detect_captions
-    for paragraph in [p for p in root.iter("p") if CAPTION_MARK in p.attrib]:
-        kinds = paragraph.attrib.pop(CAPTION_MARK).split()
+    marked = [(p, kinds) for p in root.iter("p") if (kinds := p.get(CAPTION_MARK)) is not None]
+    for paragraph, kinds in marked:
+        del paragraph.attrib[CAPTION_MARK]
         if not detect:
             continue
         figure = paragraph.getprevious()
         if not _captionless_figure(figure):
             continue
         assert figure is not None  # for mypy: _captionless_figure checked it
-        if BARE_TEXT in kinds and looks_like_caption(paragraph.text or ""):
+        if BARE_TEXT in kinds.split() and looks_like_caption(paragraph.text or ""):
             changes += 1
-        elif CAPTION_BOX not in kinds:
+        elif CAPTION_BOX not in kinds.split():
             continue
         paragraph.tag = "figcaption"
         paragraph.tail = None
