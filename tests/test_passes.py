@@ -49,7 +49,8 @@ def test_every_switch_is_a_pass_or_says_why_not() -> None:
 
 def test_the_report_order_holds_every_pass_once() -> None:
     assert len(RULE_ORDER) == len(set(RULE_ORDER))
-    assert {step.name for step in (*PASSES, *TITLE_PASSES)} | {"sanitize"} == set(RULE_ORDER)
+    names = {step.name for step in (*PASSES, *TITLE_PASSES)}
+    assert names | {"depth", "sanitize"} == set(RULE_ORDER)
 
 
 @pytest.mark.parametrize("name", [step.name for step in PASSES if step.switchable])

@@ -28,7 +28,7 @@ from urllib.parse import quote, urlsplit
 
 import lxml.html
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import zakerclean
@@ -598,6 +598,25 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 BLEACH = CleanOptions(sanitizer="bleach")
+
+#: Found by ``test_nothing_lost`` only now and then: the depth limit glued the blocks of a deep
+#: "deep" shape together, and the video link label then swallowed the text after it
+#: (``视频：URL后文``).  Rare because it needs a "deep" shape more than ~60 levels deep holding a
+#: video and then text, among 80 random examples per run (no example database: ``database=None``);
+#: now every run tries it.
+DEEP_VIDEO_IFRAME = (
+    '<div class="iframe_video"><iframe frameborder="0" '
+    'src="//v.qq.com/iframe/player.html?vid=v0000000001&amp;tiny=0&amp;auto=0" '
+    'allowfullscreen="true"></iframe></div>'
+)
+DEEP_VIDEO_THEN_TEXT = Doc(
+    f"<div>   \n{'<div>' * 70}<p>前文</p>{DEEP_VIDEO_IFRAME}<p>后文</p>{'</div>' * 70}\n</div>",
+    Expected(
+        videos=[
+            ("https://v.qq.com/iframe/player.html?vid=v0000000001&tiny=0&auto=0", None, "v.qq.com")
+        ]
+    ),
+)
 HEXO_HEADER = "\n---\ntitle: 't'\n---\n\n"
 
 
@@ -607,6 +626,7 @@ def _images(article: Article) -> list[ImageKey]:
 
 @PROPERTY
 @given(zaker_bodies())
+@example(DEEP_VIDEO_THEN_TEXT)
 def test_clean_html_is_idempotent(doc: Doc) -> None:
     once = clean_html(doc.html)
     assert clean_html(once) == once
@@ -628,6 +648,7 @@ def test_output_is_clean(doc: Doc) -> None:
 
 @PROPERTY
 @given(zaker_bodies())
+@example(DEEP_VIDEO_THEN_TEXT)
 def test_nothing_lost(doc: Doc) -> None:
     article = zakerclean.parse(doc.html)
     expected = squeeze(visible_input_text(doc.html))
@@ -641,6 +662,7 @@ def _strict(text: str) -> str:
 
 @PROPERTY
 @given(zaker_bodies())
+@example(DEEP_VIDEO_THEN_TEXT)
 def test_full_width_content_never_folded(doc: Doc) -> None:
     article = zakerclean.parse(doc.html)
     expected = _strict(visible_input_text(doc.html))
@@ -663,6 +685,7 @@ def test_images_in_order_with_real_urls(doc: Doc) -> None:
 
 @PROPERTY
 @given(zaker_bodies())
+@example(DEEP_VIDEO_THEN_TEXT)
 def test_videos_in_order(doc: Doc) -> None:
     article = zakerclean.parse(doc.html)
     assert [(v.url, v.poster, v.provider) for v in article.videos] == doc.expected.videos

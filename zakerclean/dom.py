@@ -36,8 +36,6 @@ __all__ = [
     "serialize_children",
     "text_slots",
     "unwrap_all",
-    "flatten_deep_nesting",
-    "MAX_DEPTH",
 ]
 
 #: Characters an lxml tree cannot hold (XML 1.0): C0 controls but tab/LF/CR, surrogates, U+FFFE/F.
@@ -205,28 +203,6 @@ def unwrap_all(root: HtmlElement, elements: Iterable[HtmlElement]) -> int:
     if count:
         etree.strip_tags(root, _UNWRAP_MARK)
     return count
-
-
-#: Deepest element nesting the rules work on.  libxml2 already stops at 256 levels; the
-#: recursive structure rule needs a margin below Python's recursion limit.
-MAX_DEPTH = 64
-#: Kept when flattening: media, line breaks, and links (their URL is content; links do not nest).
-_KEPT_WHEN_FLATTENING = frozenset({"img", "video", "br", "iframe", "source", "a"})
-
-
-def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> int:
-    """Unwrap elements nested more than ``limit`` levels below ``root``; return how many.
-
-    Text and media stay where they are; only the excess wrappers go.
-    """
-    deepest_allowed = root.xpath("*/" * (limit - 1) + "*")
-    doomed = [
-        inner
-        for element in deepest_allowed
-        for inner in element.iterdescendants()
-        if inner.tag not in _KEPT_WHEN_FLATTENING
-    ]
-    return unwrap_all(root, doomed)
 
 
 def remove(element: HtmlElement) -> None:

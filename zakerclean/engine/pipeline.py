@@ -19,6 +19,7 @@ from ..models import Image, Video
 from ..options import CleanOptions
 from ..rules.attributes import filter_attributes
 from ..rules.boilerplate import strip_boilerplate
+from ..rules.depth import limit_depth
 from ..rules.empty import remove_empty_elements
 from ..rules.images import resolve_lazy_images
 from ..rules.links import fix_links
@@ -110,6 +111,10 @@ PASSES: tuple[Pass, ...] = (
     Pass("quotes", restore_quotes, switchable=True, group="typography"),
 )
 
+#: Run right after parsing, before every rule: bounds the nesting the rules work on (deep
+#: nesting never merges paragraphs; ``rules/depth.py``).
+DEPTH_LIMIT = Pass("depth", limit_depth)
+
 #: The passes over the title, in the order they run (rule 9, titles); ``title_raw`` keeps the
 #: title as written.
 TITLE_PASSES: tuple[TitlePass, ...] = (
@@ -124,7 +129,12 @@ TITLE_PASSES: tuple[TitlePass, ...] = (
 #: (rule 10), then the title passes that are not body passes too.
 RULE_ORDER: tuple[str, ...] = tuple(
     dict.fromkeys(
-        [*(step.name for step in PASSES), "sanitize", *(step.name for step in TITLE_PASSES)]
+        [
+            DEPTH_LIMIT.name,
+            *(step.name for step in PASSES),
+            "sanitize",
+            *(step.name for step in TITLE_PASSES),
+        ]
     )
 )
 
@@ -185,7 +195,7 @@ def clean_fragment(
     ctx.players.update(players)
     root = parse_fragment(fragment)
     steps: list[tuple[str, int]] = []
-    for step in PASSES:
+    for step in (DEPTH_LIMIT, *PASSES):
         if not step.runs(options):
             continue
         count = step.rule(root, ctx)
