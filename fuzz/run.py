@@ -14,7 +14,7 @@ known and owned elsewhere are listed in ``known_findings.txt`` (one regular expr
 line, matched against the signature); the smoke run fails on any other finding.
 
 The smoke run skips, with a message and exit status 0, where atheris is not installed (it has
-wheels for CPython 3.11–3.13 on Linux only).
+wheels for CPython 3.11–3.13 on x86-64 Linux only).
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ def smoke() -> int:
     if not ensure_atheris():
         print(
             f"fuzz smoke run skipped: atheris is not installed for Python "
-            f"{sys.version.split()[0]} (wheels exist for CPython 3.11-3.13 on Linux; "
+            f"{sys.version.split()[0]} (wheels exist for CPython 3.11-3.13 on x86-64 Linux; "
             "pip install -e '.[fuzz]')"
         )
         return 0
