@@ -57,3 +57,31 @@ def test_a_file_name_given_to_parse_is_an_error_not_an_article(name: str) -> Non
 )
 def test_text_that_merely_ends_like_a_file_name_is_still_parsed(text: str) -> None:
     assert zakerclean.parse(text).text
+
+
+@pytest.mark.parametrize("value", ["2021-13-45", "2021-02-30 10:00:00", "!!timestamp 2/021-04-17"])
+def test_a_yaml_timestamp_that_is_no_date_is_an_unread_date_not_an_error(value: str) -> None:
+    article = zakerclean.parse(f"---\ntitle: t\ndate: {value}\n---\n<p>正文</p>")
+    assert article.published is None
+    assert article.published_raw == value.removeprefix("!!timestamp ")
+    assert any("date not read" in w for w in article.report.warnings)
+
+
+def test_a_valid_yaml_timestamp_is_still_read() -> None:
+    article = zakerclean.parse("---\ndate: 2021-04-17 10:00:00\n---\n<p>正文</p>")
+    assert (
+        article.published is not None
+        and article.published.isoformat() == "2021-04-17T02:00:00+00:00"
+    )
+
+
+def test_a_quoted_title_going_on_over_lines_is_read_as_yaml_reads_it() -> None:
+    article = zakerclean.parse("---\ntitle: 'line one\nline two'\nauthor: x\n---\n<p>hi</p>")
+    assert article.title == "line one line two"
+    assert article.author == "x"
+    assert article.report.warnings == ()
+
+
+def test_braces_are_decoded_before_yaml_reads_the_front_matter() -> None:
+    article = zakerclean.parse("---\ntitle: x\ntags: &#123;&#125;\n---\n<p>hi</p>")
+    assert article.meta == {"tags": {}}

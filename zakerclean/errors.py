@@ -30,7 +30,29 @@ def _where(line: int | None, column: int | None) -> str:
 
 
 class ZakerCleanError(ValueError):
-    """Base class of every error zakerclean raises on bad input or bad options."""
+    """Base class of every error zakerclean raises on bad input or bad options.
+
+    Errors cross process pools (``--jobs``, Dask), so every subclass must survive ``pickle``
+    with its type, message and fields unchanged.  Python's default pickles ``type(self)(*args)``,
+    which calls ``__init__`` again with the *finished* message: a subclass that builds its message
+    from fields (``InputTooLargeError(size, limit)``) then fails to unpickle — breaking the pool —
+    or prefixes the message a second time.  ``__reduce__`` here restores the instance as it is,
+    without calling ``__init__``, so a new subclass needs nothing to be picklable.
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_restore_error, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore_error(
+    kind: type[ZakerCleanError], args: tuple[object, ...], fields: dict[str, object]
+) -> ZakerCleanError:
+    """Unpickle an error: the same type, ``args`` (the message) and fields, ``__init__`` skipped
+    because it would rebuild the message from what is already the message."""
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(fields)
+    return error
 
 
 class EmptyInputError(ZakerCleanError):
@@ -112,14 +134,6 @@ class FeedError(ZakerCleanError):
         self.problem = problem
         self.line = line
         self.column = column
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # keep line and column (and the message as it was) through pickling
-        return (_rebuild_feed_error, (self.problem, self.line, self.column))
-
-
-def _rebuild_feed_error(problem: str, line: int | None, column: int | None) -> FeedError:
-    return FeedError(problem, line=line, column=column)
 
 
 class PathGivenAsDataError(ZakerCleanError):

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import re
-from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, parse_qs, quote, unquote, urljoin, urlsplit
+
+import idna
 
 __all__ = [
     "SAFE_SCHEMES",
+    "ascii_host",
     "clean_url",
     "decode_zaker_redirect",
+    "split_url",
     "strip_proxies",
     "url_host",
 ]
@@ -47,23 +50,87 @@ _URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '"<>`')
 _UNSAFE_IN_URL = re.compile(r'["<>`]')
 
 
-def _ascii(url: str) -> str:
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or ``None`` when the URL cannot be parsed at all.
+
+    ``urllib.parse`` raises a plain ``ValueError`` for hosts no browser would accept (an
+    unclosed ``[``, ``[x]`` that is no IP address, a full-width ``：`` or ``／`` that NFKC turns
+    into a delimiter) and for ports that are no number in 0–65535; reading ``.port`` is where
+    the latter surfaces.  SPEC §3 rule 3 makes such a URL unusable, never an exception, so every
+    split in zakerclean goes through here and ``.hostname``/``.port`` are safe on the result.
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number in range
+    except ValueError:
+        return None
+    if not _ip_literal_is_whole(parts.netloc):
+        return None
+    return parts
+
+
+def _ip_literal_is_whole(netloc: str) -> bool:
+    """Whether a bracketed host (``[::1]``) is followed by nothing but an optional ``:port``.
+
+    urllib accepts ``http://[::1]junk/`` and drops the junk from ``.hostname``; browsers reject
+    the URL, so zakerclean does too.
+    """
+    hostport = netloc.rpartition("@")[2]
+    if not hostport.startswith("["):
+        return True
+    rest = hostport.partition("]")[2]
+    return rest == "" or rest.startswith(":")
+
+
+def ascii_host(host: str) -> str | None:
+    """``host`` as a browser sends it: UTS #46 mapping and IDNA 2008 (``straße.de`` →
+    ``xn--strae-oqa.de``, ``ＥＸ。com`` → ``ex.com``), or ``None`` when IDNA rejects it.
+
+    Python's ``encode("idna")`` is IDNA 2003, which maps ``ß`` to ``ss`` — another host than the
+    one a browser visits.  ASCII hosts are kept as written (browsers accept ``_`` in them,
+    which IDNA 2008 does not).
+    """
+    if host.isascii():
+        return host
+    try:
+        return idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except idna.IDNAError:  # emoji, symbols, bad bidi or hyphens, empty or overlong labels
+        return None
+
+
+def _with_ascii_host(parts: SplitResult) -> SplitResult | None:
+    """``parts`` with its host in ASCII form (user info and port kept as written), or ``None``
+    when the host is no valid internationalized name."""
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    if hostport.startswith("["):  # an IP literal: split_url checked it is an address
+        return parts
+    host, colon, port = hostport.partition(":")
+    converted = ascii_host(host)
+    if converted is None:
+        return None
+    if converted == host:
+        return parts
+    return parts._replace(netloc=f"{userinfo}{at}{converted}{colon}{port}")
+
+
+def _ascii(url: str) -> str | None:
     """The ASCII form of ``url``: an IDNA host; other non-ASCII characters, ``"<>`` and the
-    backtick percent-encoded.
+    backtick percent-encoded.  ``None`` when the URL cannot be parsed or its host is invalid.
 
     lxml writes ``href``/``src`` in this form anyway; doing it here keeps ``Image.url`` and the
     HTML identical, so a parsed ``to_hexo()`` gives the same article.
     """
+    parts = split_url(url)
+    if parts is None:
+        return None
     if url.isascii() and not _UNSAFE_IN_URL.search(url):
         return url
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    host = parts.hostname or ""
-    if host and not host.isascii():
-        with contextlib.suppress(UnicodeError):  # else left to the percent-encoding below
-            netloc = netloc.replace(host, host.encode("idna").decode("ascii"))
-    rebuilt = parts._replace(netloc=netloc).geturl()
-    return quote(rebuilt, safe=_URL_SAFE)
+    converted = _with_ascii_host(parts) if parts.netloc else parts
+    if converted is None:
+        return None
+    result = quote(converted.geturl(), safe=_URL_SAFE)
+    # percent-encoding cannot make a URL unsplittable; checked so no caller ever has to guard
+    return result if split_url(result) is not None else None
 
 
 def strip_proxies(url: str, proxies: tuple[str, ...]) -> str:
@@ -100,8 +167,8 @@ def decode_zaker_redirect(url: str) -> str | None:
     """
     if "link.php" not in url:  # the common case, without parsing the URL
         return None
-    parts = urlsplit(url)
-    if not (
+    parts = split_url(url)
+    if parts is None or not (
         parts.path.endswith("/link.php") and parts.hostname and "myzaker.com" in parts.hostname
     ):
         return None
@@ -125,10 +192,8 @@ def decode_zaker_redirect(url: str) -> str | None:
 
 def url_host(url: str) -> str | None:
     """The host of ``url`` without a leading ``www.``, or ``None``."""
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
+    parts = split_url(url)
+    host = parts.hostname if parts is not None else None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host

@@ -22,6 +22,7 @@ attacks are built, and no RSSHub feed needs one).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from copy import deepcopy
@@ -419,7 +420,9 @@ def _atom_link(entry: _Element) -> str | None:
         if href and (link.get("rel") or "alternate").strip() == "alternate":
             base = link.base
             if not _is_web_url(href) and _is_web_url(base):
-                href = urljoin(base or "", href)
+                # an xml:base urllib cannot split (``http://[``) resolves nothing
+                with contextlib.suppress(ValueError):
+                    href = urljoin(base or "", href)
             return href
     return None
 

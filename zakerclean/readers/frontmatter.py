@@ -23,6 +23,22 @@ try:  # the C loader is ~10x faster; the pure one behaves the same
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
+
+class _FrontMatterLoader(_Loader):  # type: ignore[misc,valid-type]
+    """The safe loader, except that a value that looks like a timestamp but is no valid date
+    (``2021-13-45``, ``2021-02-30 10:00:00``) stays text: ``parse`` then reports the date as
+    unreadable (``published=None`` plus a warning, the raw text kept) instead of failing."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
 _FENCE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 _TITLE_LINE = re.compile(r"^title:[ \t]*(?P<value>.*?)[ \t]*\r?$", re.MULTILINE)
 # Could the text hold an anchor (&a) or alias (*a)?  Only then are YAML events scanned for them.
@@ -129,7 +145,9 @@ def _recover_title(yaml_text: str, first_line: int) -> tuple[str, str | None, st
         return yaml_text, None, None
     if value[0] in "'\"":
         try:
-            loaded = yaml.load(f"title: {value}\n", Loader=_Loader)
+            # the whole front matter, not the line alone: a quoted title may go on over the
+            # next lines, and valid YAML is never "recovered"
+            loaded = yaml.load(yaml_text, Loader=_FrontMatterLoader)
             if isinstance(loaded, dict) and isinstance(loaded.get("title"), str):
                 return yaml_text, None, None
         except yaml.YAMLError:
@@ -256,6 +274,10 @@ def load_front_matter(yaml_text: str, first_line: int) -> tuple[dict[str, Any], 
                     line=first_line + offset,
                     column=line.index("\t") + 1,
                 )
+    if "&#12" in yaml_text:
+        # the generator escaped braces everywhere; decoded before YAML reads them, so
+        # ``tags: &#123;&#125;`` is an empty mapping, not an anchor
+        yaml_text = _BRACE_ENTITY.sub(lambda m: _BRACES[m.group()], yaml_text)
     yaml_text, title, warning = _recover_title(yaml_text, first_line)
     if warning:
         warnings.append(warning)
@@ -263,7 +285,7 @@ def load_front_matter(yaml_text: str, first_line: int) -> tuple[dict[str, Any], 
     data: Any = _simple_mapping(yaml_text)
     if data is None:
         try:
-            data = yaml.load(yaml_text, Loader=_Loader)
+            data = yaml.load(yaml_text, Loader=_FrontMatterLoader)
         except yaml.YAMLError as error:
             raise _error_from_yaml(error, first_line) from None
     if data is None:
