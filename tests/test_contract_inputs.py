@@ -85,3 +85,20 @@ def test_a_quoted_title_going_on_over_lines_is_read_as_yaml_reads_it() -> None:
 def test_braces_are_decoded_before_yaml_reads_the_front_matter() -> None:
     article = zakerclean.parse("---\ntitle: x\ntags: &#123;&#125;\n---\n<p>hi</p>")
     assert article.meta == {"tags": {}}
+
+
+@pytest.mark.parametrize("sanitizer", ["nh3", "bleach"])
+def test_attribute_names_lxml_cannot_read_are_dropped_not_a_crash(sanitizer: str) -> None:
+    options = zakerclean.CleanOptions(sanitizer=sanitizer)
+    html = zakerclean.clean_html('<p><a {x=1 href="https://a.example/">t</a}></p>', options=options)
+    assert html == '<p><a href="https://a.example/">t</a></p>'
+
+
+def test_the_fragment_wrapper_never_reaches_the_output() -> None:
+    """An attribute left open at the end of the input used to swallow the ``</body>`` the
+    library added around the fragment (``alt="说明&lt;/body"``); the fragment is now parsed with
+    no closing markup after it, so an unfinished tag at the end is dropped, as browsers do."""
+    for tail in ("alt=说明", 'alt="说明', "alt='说明"):
+        html = zakerclean.clean_html(f'<p>正文</p><p>尾<img src="https://a.example/p.jpg" {tail}')
+        assert "body" not in html and "html" not in html
+        assert html.startswith("<p>正文</p>")

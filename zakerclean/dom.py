@@ -128,7 +128,7 @@ def parse_fragment(html: str) -> HtmlElement:
         return root
     parser = new_parser()
     try:
-        document = etree.fromstring(f"<html><body>{html}</body></html>", parser)
+        document = etree.fromstring(f"<html><body>{html}", parser)
     except (ParserError, etree.XMLSyntaxError):  # nothing parseable at all
         document = None
     if document is None:
@@ -145,7 +145,24 @@ def parse_fragment(html: str) -> HtmlElement:
     body.attrib.clear()
     if "&#" in html:
         _replace_forbidden_characters(body)
+    if "{" in html or "}" in html:
+        _drop_unreadable_attributes(body)
     return body
+
+
+def _drop_unreadable_attributes(root: HtmlElement) -> None:
+    """Drop attributes whose names hold ``{`` or ``}`` (``<a {x=1 href=…>``): the HTML parser
+    accepts them, but lxml takes such a name for a namespace and cannot read or delete it
+    (``ValueError: Invalid tag name``).  No allowed attribute has such a name."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not element.attrib:
+            continue
+        names = element.keys()
+        if any("{" in name or "}" in name for name in names):
+            kept = [(k, v) for k, v in element.items() if "{" not in k and "}" not in k]
+            element.attrib.clear()
+            for name, value in kept:
+                element.set(name, value)
 
 
 def _replace_forbidden_characters(root: HtmlElement) -> None:
