@@ -102,3 +102,13 @@ def test_the_fragment_wrapper_never_reaches_the_output() -> None:
         html = zakerclean.clean_html(f'<p>正文</p><p>尾<img src="https://a.example/p.jpg" {tail}')
         assert "body" not in html and "html" not in html
         assert html.startswith("<p>正文</p>")
+
+
+@pytest.mark.parametrize("sanitizer", ["nh3", "bleach"])
+def test_names_lxml_refuses_to_create_survive_the_depth_limit(sanitizer: str) -> None:
+    """Lifting too-deep blocks copies elements; tag or attribute names the HTML parser accepts
+    but lxml cannot create (found by the fuzz smoke run) are no crash."""
+    body = "<div>" * 80 + '<a"b x"=1 q=2><p>正文</p></a"b>' + "</div>" * 80
+    options = zakerclean.CleanOptions(sanitizer=sanitizer)
+    assert zakerclean.clean_html(body, options=options) == "<p>正文</p>"
+    assert zakerclean.parse(body, options=options).text == "正文"

@@ -211,7 +211,19 @@ def _nothing() -> None:
 
 
 def _shallow_copy(element: HtmlElement) -> HtmlElement:
-    return new_element(str(element.tag), **dict(element.attrib))
+    """``element`` without its children.  The HTML parser accepts tag and attribute names that
+    lxml refuses to create (``<a"b>``, ``x"=1``): such a tag becomes a layout ``div`` (unwrapped
+    later, as an unknown tag would be) and such an attribute is left out (none is allowed)."""
+    try:
+        copy = new_element(str(element.tag))
+    except ValueError:
+        copy = new_element("div")
+    for name, value in element.items():
+        try:
+            copy.set(name, value)
+        except ValueError:
+            continue
+    return copy
 
 
 def _flatten_content(base: HtmlElement) -> int:
