@@ -104,3 +104,19 @@ def test_show_takes_directories_and_many_paths(tmp_path: Path) -> None:
         assert f"[{EXAMPLES / post.name}]" in result.stdout
         assert zakerclean.parse_file(post).title in result.stdout
     assert "bad.md: EmptyInputError" in result.stderr
+
+
+def test_errors_cross_a_real_process_pool_as_failure_records(tmp_path: Path) -> None:
+    """InputTooLargeError used to break the pool (BrokenProcessPool) with --jobs 2."""
+    (tmp_path / "bad.md").write_bytes(b"")
+    result = run(
+        "clean", str(EXAMPLES), str(tmp_path), "--jobs", "2", "--max-bytes", "200", "--no-progress"
+    )
+    assert result.returncode == 1, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    types = {record["error"]["type"] for record in records}
+    assert types == {"InputTooLargeError", "EmptyInputError"}
+    assert len(records) == len(list(EXAMPLES.glob("*.md"))) + 1
+    for record in records:  # the message once, not with its prefix doubled
+        message = record["error"]["message"]
+        assert message.count(message[:20]) == 1
