@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .engine.article import build_article
-from .engine.pipeline import clean_fragment
+from .engine.pipeline import clean_fragment_html
 from .errors import EmptyInputError, PathGivenAsDataError, ZakerCleanError
 from .models import Article, Failure
 from .options import CleanOptions, check_base_url
@@ -178,4 +178,4 @@ def clean_html(
         text, _ = prepare_text(fragment)
     except EmptyInputError:
         return ""
-    return clean_fragment(text, options, base_url=base_url).html
+    return clean_fragment_html(text, options, base_url=base_url)
