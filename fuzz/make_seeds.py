@@ -126,6 +126,7 @@ ODD_YAML = [
     "---\ntitle: t\ndate: {a: 1}\n---\n<p>x</p>",
     "---\ntitle: t\ndate: !!timestamp 2021-04-17\n---\n<p>x</p>",
     "---\ntitle: t\ndate: !!timestamp not-a-date\n---\n<p>x</p>",
+    "---\ni: !!timestamp\n---",
     "---\ntitle: t\ndate: !!binary aGVsbG8=\n---\n<p>x</p>",
     "---\ntitle: !!python/object:os.system x\n---\n<p>x</p>",
     "---\ntitle: &a [*a]\n---\n<p>x</p>",
@@ -159,6 +160,7 @@ ODD_YAML = [
 ODD_HTML = [
     "<p>&#1;&#xD800;&#x110000;&#0;&#123;&#125;</p>",
     "<p>a\x00b</p>",
+    '<html><div class="article_content"><div>x&#2;&#x7f;&#xfffe;</div></div>',
     "<a {x=1 href=/a>t</a><img {a=1 src=http://a/b.jpg><p :x=1 xmlns:y=2 y:z=3>p</p>",
     "<p>\ud800 lone surrogate</p>",
     "<!-- unclosed comment",

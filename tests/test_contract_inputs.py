@@ -112,3 +112,8 @@ def test_names_lxml_refuses_to_create_survive_the_depth_limit(sanitizer: str) ->
     options = zakerclean.CleanOptions(sanitizer=sanitizer)
     assert zakerclean.clean_html(body, options=options) == "<p>正文</p>"
     assert zakerclean.parse(body, options=options).text == "正文"
+
+
+def test_control_character_references_in_a_page_body_are_no_crash() -> None:
+    page = '<html><div class="article_content"><div>x&#2;y</div></div>'
+    assert zakerclean.parse(page).text == "x\ufffdy"

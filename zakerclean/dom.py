@@ -32,6 +32,7 @@ __all__ = [
     "remove_all",
     "DOOMED_TAG",
     "new_element",
+    "replace_forbidden_characters",
     "text_of",
     "serialize_children",
     "text_slots",
@@ -144,7 +145,7 @@ def parse_fragment(html: str) -> HtmlElement:
     body.tag = "div"
     body.attrib.clear()
     if "&#" in html:
-        _replace_forbidden_characters(body)
+        replace_forbidden_characters(body)
     if "{" in html or "}" in html:
         _drop_unreadable_attributes(body)
     return body
@@ -165,7 +166,7 @@ def _drop_unreadable_attributes(root: HtmlElement) -> None:
                 element.set(name, value)
 
 
-def _replace_forbidden_characters(root: HtmlElement) -> None:
+def replace_forbidden_characters(root: HtmlElement) -> None:
     """Replace what an lxml tree cannot be given back by U+FFFD, in texts and attributes.
 
     Raw control characters never get this far

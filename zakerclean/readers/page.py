@@ -29,7 +29,7 @@ import re
 
 from lxml import etree
 
-from ..dom import HtmlElement, new_parser
+from ..dom import HtmlElement, new_parser, replace_forbidden_characters
 from ..errors import PageStructureError
 from .document import Document, split_unsafe_link, web_url
 
@@ -100,6 +100,8 @@ def read_page(text: str) -> Document | None:
         return None
     if root is None:
         return None
+    if "&#" in text:  # a character reference of a control character: U+FFFD, as for fragments
+        replace_forbidden_characters(root)
     url = web_url(_canonical(root))
     containers = _CONTENT(root)
     if not containers:
