@@ -92,11 +92,6 @@ def test_the_reader_list_is_the_detection_order() -> None:
     assert (read_hexo, read_page) == READERS
 
 
-def test_a_reader_never_builds_an_article() -> None:
-    for document in (read_hexo(POST), read_page(PAGE), read_fragment("<p>x</p>")):
-        assert isinstance(document, Document)
-
-
 @pytest.mark.parametrize("how", ["argument", "option"])
 def test_base_url_applies_to_cover_and_body_alike(how: str) -> None:
     """Before engine v2, CleanOptions(base_url=...) resolved body images but left the cover
