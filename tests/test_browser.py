@@ -372,9 +372,22 @@ class Render:
     left: bool = False  # the page navigated away or was lost: later phases saw nothing
 
 
-def page_html(cases: list[tuple[str, str]]) -> str:
+#: How a fragment reaches the page: in the served HTML ("page"), or set through ``innerHTML``
+#: on an empty section after the load ("innerHTML": no ``<script>`` runs that way, handlers do).
+MODES = ("page", "innerHTML")
+
+INSERT_JS = r"""
+(fragments) => {
+  for (const [id, fragment] of fragments) {
+    document.querySelector('section[data-case="' + CSS.escape(id) + '"]').innerHTML = fragment;
+  }
+}
+"""
+
+
+def page_html(cases: list[tuple[str, str]], mode: str = "page") -> str:
     sections = "\n".join(
-        f'<section data-case="{html.escape(case_id)}">\n{fragment}\n</section>'
+        f'<section data-case="{html.escape(case_id)}">\n{fragment if mode == "page" else ""}\n</section>'
         for case_id, fragment in cases
     )
     return (
@@ -383,7 +396,9 @@ def page_html(cases: list[tuple[str, str]]) -> str:
     )
 
 
-def render(browser: Any, server: PageServer, cases: list[tuple[str, str]]) -> Render:
+def render(
+    browser: Any, server: PageServer, cases: list[tuple[str, str]], mode: str = "page"
+) -> Render:
     """Render ``cases`` (id, html) on one page; return everything the watchers saw.
 
     Findings are filed under the case whose section holds the script that ran (an event handler,
@@ -391,7 +406,7 @@ def render(browser: Any, server: PageServer, cases: list[tuple[str, str]]) -> Re
     """
     from playwright.sync_api import Error as PlaywrightError
 
-    url = server.publish(page_html(cases))
+    url = server.publish(page_html(cases, mode))
     result = Render()
     phase = ["load"]
     loaded = [False]
@@ -450,6 +465,9 @@ def render(browser: Any, server: PageServer, cases: list[tuple[str, str]]) -> Re
         page.on("pageerror", lambda e: finding(f"uncaught script error: {e.message[:100]!r}"))
         page.on("console", on_console)
         page.goto(url, wait_until="load")
+        if mode == "innerHTML":
+            phase[0] = "innerHTML"
+            page.evaluate(INSERT_JS, [list(case) for case in cases])
         page.wait_for_timeout(SETTLE_MS)
         steps: list[tuple[str, str, int]] = [
             ("events", POKE_JS, POKE_SETTLE_MS),
@@ -481,15 +499,23 @@ class Outcome:
         known.extend(text for text in found if text not in known)
 
 
-def check(browser: Any, server: PageServer, cases: list[tuple[str, str]]) -> Outcome:
+def check(
+    browser: Any, server: PageServer, cases: list[tuple[str, str]], mode: str = "page"
+) -> Outcome:
     """Render ``cases`` in batches; return the offending case ids with their findings."""
     out = Outcome()
     for start in range(0, len(cases), BATCH_SIZE):
-        locate(browser, server, cases[start : start + BATCH_SIZE], out)
+        locate(browser, server, cases[start : start + BATCH_SIZE], out, mode)
     return out
 
 
-def locate(browser: Any, server: PageServer, cases: list[tuple[str, str]], out: Outcome) -> bool:
+def locate(
+    browser: Any,
+    server: PageServer,
+    cases: list[tuple[str, str]],
+    out: Outcome,
+    mode: str = "page",
+) -> bool:
     """Render ``cases`` on one page, file its findings in ``out``; True if there were any.
 
     Findings that name their case are filed under it.  Findings that name none (a navigation,
@@ -498,7 +524,7 @@ def locate(browser: Any, server: PageServer, cases: list[tuple[str, str]], out: 
     only part of the run), all of its cases are bisected.  If none of those reproduces them (or
     :data:`MAX_PAGES` is reached), they are filed under all the cases they may come from.
     """
-    result = render(browser, server, cases)
+    result = render(browser, server, cases, mode)
     out.pages += 1
     unknown = result.findings.pop("", [])
     for case_id, found in result.findings.items():
@@ -513,10 +539,11 @@ def locate(browser: Any, server: PageServer, cases: list[tuple[str, str]], out: 
         reproduced = False
     elif result.left or len(rest) == len(cases):  # bisect all: the page saw only part of them
         middle = len(cases) // 2
-        found_in = [locate(browser, server, half, out) for half in (cases[:middle], cases[middle:])]
+        halves = (cases[:middle], cases[middle:])
+        found_in = [locate(browser, server, half, out, mode) for half in halves]
         reproduced = any(found_in)
     else:
-        reproduced = bool(rest) and locate(browser, server, rest, out)
+        reproduced = bool(rest) and locate(browser, server, rest, out, mode)
     if not reproduced:
         ids = [case_id for case_id, _ in cases]
         more = f" ... ({len(ids)} cases)" if len(ids) > 12 else ""
@@ -713,3 +740,53 @@ def test_notebook_display_does_not_run_in_chromium(browser: Any, server: PageSer
             "navigated in Chromium:\n" + describe(offending, dict(cases)),
             pytrace=False,
         )
+
+
+# --------------------------------------------------------------------------------------------
+# Generated hostile HTML (issue 23): fragments set through innerHTML, and served as a page
+
+#: Controls that must also run when set through ``innerHTML`` (an inserted ``<script>`` or
+#: ``<meta refresh>`` does not run there, by the HTML standard).
+INNER_HTML_CONTROLS = [c for c in CONTROLS if c[0] not in ("ctl-inline-script", "ctl-meta-refresh")]
+GENERATED_SEED = 20261203
+GENERATED_CANDIDATES = 300  # the CI share; fuzz/browser_run.py is the documented long run
+
+
+def test_harness_detects_raw_vectors_set_through_innerhtml(
+    browser: Any, server: PageServer
+) -> None:
+    cases = [(cid, raw) for cid, raw, _ in INNER_HTML_CONTROLS]
+    offending = check(browser, server, cases, mode="innerHTML").offending
+    missed = [cid for cid, _, _ in INNER_HTML_CONTROLS if cid not in offending]
+    assert not missed, f"the harness missed raw vectors {missed}; it saw:\n{describe(offending)}"
+
+
+def generated_outputs(sanitizer: str, count: int, seed: int) -> list[tuple[str, str]]:
+    """Distinct outputs of ``clean_html`` and ``parse`` over generated candidates."""
+    import sys
+
+    fuzz = str(Path(__file__).resolve().parent.parent / "fuzz")
+    sys.path.insert(0, fuzz)
+    try:
+        grammar = importlib.import_module("grammar")
+        properties = importlib.import_module("properties")
+    finally:
+        sys.path.remove(fuzz)
+    options = CleanOptions(sanitizer=sanitizer)
+    distinct: dict[str, str] = {}
+    for number, candidate in enumerate(grammar.generate(seed, count)):
+        results, problems = properties.outputs(candidate, options)
+        assert not problems, (candidate, problems)
+        for out in results:
+            distinct.setdefault(out, f"gen-{seed}-{number}")
+    return [(case_id, out) for out, case_id in distinct.items()]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("sanitizer", ["nh3", "bleach"])
+def test_generated_outputs_do_not_run_in_chromium(
+    sanitizer: str, mode: str, browser: Any, server: PageServer
+) -> None:
+    cases = generated_outputs(sanitizer, GENERATED_CANDIDATES, GENERATED_SEED)
+    offending = check(browser, server, cases, mode=mode).offending
+    assert not offending, describe(offending, dict(cases))

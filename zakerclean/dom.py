@@ -35,6 +35,7 @@ __all__ = [
     "replace_forbidden_characters",
     "text_of",
     "serialize_children",
+    "to_html",
     "text_slots",
     "unwrap_all",
 ]
@@ -184,12 +185,51 @@ def replace_forbidden_characters(root: HtmlElement) -> None:
                 element.set(name, FORBIDDEN_CHARACTERS.sub("\ufffd", value))
 
 
+def to_html(element: HtmlElement, *, with_tail: bool = False) -> str:
+    """``element`` serialized as HTML, every attribute value escaped.
+
+    Why not plain ``etree.tostring``: libxml2's HTML serializer writes an attribute value that
+    holds a ``<!--…-->`` comment *unescaped* (a server-side-include convenience), so
+    ``alt="<!--&lt;-->"`` comes out as written and the next HTML parser decodes the ``&lt;`` a
+    second time (issue 23).  Such values are swapped for placeholders, the tree is serialized,
+    and the values are put back escaped.  The fast path (no ``<!--`` in the output) costs one
+    substring test.
+    """
+    out = etree.tostring(element, encoding="unicode", method="html", with_tail=with_tail)
+    if "<!--" not in out:
+        return out
+    swapped: list[tuple[HtmlElement, str, str, str]] = []
+    stem = "zc-attribute-"
+    while stem in out:  # a placeholder that cannot collide with the document's own text
+        stem += "x"
+    for node in element.iter():
+        for name, value in node.attrib.items():
+            if "<!--" in value:
+                token = f"{stem}{len(swapped)}."
+                swapped.append((node, name, value, token))
+                node.set(name, token)
+    if not swapped:  # a real comment in the tree, no attribute involved
+        return out
+    try:
+        out = etree.tostring(element, encoding="unicode", method="html", with_tail=with_tail)
+    finally:
+        for node, name, value, _token in swapped:
+            node.set(name, value)
+    for _node, _name, value, token in reversed(swapped):  # 10 before 1: no prefix clash
+        out = out.replace(token, _escape_attribute(value), 1)
+    return out
+
+
+def _escape_attribute(value: str) -> str:
+    """An attribute value escaped as libxml2 escapes the others (``&``, ``<``, ``>``, ``"``)."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
 def serialize_children(root: HtmlElement) -> str:
     """Serialize the children of ``root``, one top-level block per line."""
-    parts = [
-        etree.tostring(child, encoding="unicode", method="html", with_tail=False) for child in root
-    ]
-    return "\n".join(parts)
+    return "\n".join(to_html(child) for child in root)
 
 
 def new_element(tag: str, text: str | None = None, **attributes: str) -> HtmlElement:

@@ -98,6 +98,17 @@ def ascii_host(host: str) -> str | None:
         return None
 
 
+def _punycode_is_valid(host: str) -> bool:
+    """Whether every ``xn--`` label of an ASCII host decodes (IDNA 2008)."""
+    for label in host.lower().split("."):
+        if label.startswith("xn--"):
+            try:
+                idna.decode(label)
+            except (idna.IDNAError, UnicodeError):
+                return False
+    return True
+
+
 def _with_ascii_host(parts: SplitResult) -> SplitResult | None:
     """``parts`` with its host in ASCII form (user info and port kept as written), or ``None``
     when the host is no valid internationalized name."""
@@ -199,6 +210,15 @@ def url_host(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+def _has_host(url: str) -> bool:
+    """Whether an http(s) URL names a host a browser can visit: ``https://`` and ``http:x``
+    name none, ``http://xn--/`` an undecodable one (nh3 and browsers reject all three)."""
+    parts = split_url(url)
+    if parts is None or not parts.hostname:
+        return False
+    return "xn--" not in parts.hostname or _punycode_is_valid(parts.hostname)
+
+
 def clean_url(
     raw: str | None,
     *,
@@ -229,8 +249,11 @@ def clean_url(
             except ValueError:
                 return None
         return _ascii(url) if url else None
-    if match.group(1).lower() not in SAFE_SCHEMES:
+    scheme = match.group(1).lower()
+    if scheme not in SAFE_SCHEMES:
         return None
+    if scheme != "mailto" and not _has_host(probe):
+        return None  # the sanitizer would drop it and leave an <img> with no URL
     if probe != url:
         # A real URL has no raw whitespace or control characters; encode spaces, drop the rest.
         url = _URL_JUNK.sub(lambda m: "%20" * m.group().count(" "), url)

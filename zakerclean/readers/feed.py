@@ -34,7 +34,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml.etree import _Element
 
-from ..dom import parse_fragment, text_of
+from ..dom import parse_fragment, text_of, to_html
 from ..errors import FeedError, ZakerCleanError
 from .decoding import decode_bytes, read_text
 from .document import Document, split_unsafe_link, web_url
@@ -216,7 +216,7 @@ def _markup(element: _Element) -> str:
     (feeds that put raw markup in ``description`` instead of escaping it) serialized as HTML."""
     parts = [element.text or ""]
     for child in element:
-        parts.append(etree.tostring(_without_namespaces(child), encoding="unicode", method="html"))
+        parts.append(to_html(_without_namespaces(child), with_tail=True))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -227,7 +227,7 @@ def _xhtml(element: _Element) -> str:
     copy = _without_namespaces(element)
     copy.tag = "div"
     copy.attrib.clear()
-    return etree.tostring(copy, encoding="unicode", method="html")
+    return to_html(copy, with_tail=True)
 
 
 def _text_to_html(text: str) -> str:

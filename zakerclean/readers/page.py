@@ -29,7 +29,7 @@ import re
 
 from lxml import etree
 
-from ..dom import HtmlElement, new_parser, replace_forbidden_characters
+from ..dom import HtmlElement, new_parser, replace_forbidden_characters, to_html
 from ..errors import PageStructureError
 from .document import Document, split_unsafe_link, web_url
 
@@ -144,6 +144,6 @@ def _inner_html(element: HtmlElement) -> str:
     """The content of ``element`` as HTML (what RSSHub's ``.html()`` gives)."""
     parts = [html.escape(element.text or "", quote=False)]
     for child in element:
-        parts.append(etree.tostring(child, encoding="unicode", method="html", with_tail=False))
+        parts.append(to_html(child))
         parts.append(html.escape(child.tail or "", quote=False))
     return "".join(parts)
