@@ -4,6 +4,11 @@ The posts' generator wrote YAML by string formatting, so some real titles are no
 (SPEC §2).  Those ``title:`` lines are recovered literally, with a warning; anything else YAML
 rejects is a :class:`~zakerclean.errors.FrontMatterError` naming line and column in the input.
 Anchors and aliases are refused outright, so an alias bomb costs nothing.
+
+Why ~300 lines: the fast path (exactly PyYAML's values for the plain ``key: value`` lines that
+nearly every post has), the PyYAML loader with its lenient timestamps, and the ``title:`` line
+recovery must agree on the same inputs; they are kept side by side so that agreement is easy
+to check.
 """
 
 from __future__ import annotations

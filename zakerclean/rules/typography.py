@@ -17,6 +17,10 @@ They work per paragraph (``p``, headings, list items, cells, captions) on the pa
 *across* its inline tags (``<strong>" 重点 "</strong>`` pairs like plain text), and never inside
 ``code``/``pre`` or a URL.  They only ever replace a quote or parenthesis by its full-width form
 and drop ASCII spaces: every other character stays, and a second run changes nothing.
+
+Why ~320 lines: rule 9's three passes (``cjk_parentheses``, ``cjk_spacing``, ``quotes``) share
+the paragraph walk, the "own text" slots and the context tests that decide CJK vs Latin; each
+pass is a small function over those.
 """
 
 from __future__ import annotations

@@ -9,6 +9,9 @@ some failed (every record is still written), 2 on usage errors.
 ``zakerclean show PATH...`` prints articles for a person; ``zakerclean schema`` prints the
 JSON Schema of the records ``clean`` writes (articles and errors).  Exit status 3 means an input
 hit a bug in zakerclean (an ``InternalError`` record), never bad input.
+
+Why ~340 lines: the argparse declarations of every subcommand are here, generated from
+``CleanOptions`` where they are options; the work itself is in ``runners/``' other modules.
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ One walk over the tree, linear in its size: the current run's last child is trac
 ``len()`` counts children one by one), and the small tests asked of every element are Python
 loops rather than lxml tag matchers, which cost more to build than to run.  It recurses once per
 nested container; the depth limit (:mod:`zakerclean.rules.depth`) bounds that before any rule runs.
+
+Why ~310 lines: unwrapping layout containers, wrapping bare text and inline runs, making
+figures and marking caption candidates are that one walk; split into modules, each would
+need the walk's run state (the builder) and every container would be walked once per part.
 """
 
 from __future__ import annotations
