@@ -108,3 +108,23 @@ def test_quote_with_inline_content() -> None:
 
 def test_heading_with_line_break_and_trailing_hash() -> None:
     faithful("<h2>上<br>下 #</h2>")
+
+
+def test_code_block_keeps_language_and_whitespace() -> None:
+    fragment = '<pre><code class="hljs language-python">def f():\n\treturn  1\n\n</code></pre>'
+    cleaned = zakerclean.clean_html(fragment)
+    assert cleaned == '<pre><code class="language-python">def f():\n\treturn  1\n\n</code></pre>'
+    markdown = faithful(fragment)
+    assert markdown == "```python\ndef f():\n\treturn  1\n\n```\n"
+
+
+def test_code_span_keeps_its_spaces() -> None:
+    assert zakerclean.clean_html("<p>a <code>x  y</code> b</p>") == "<p>a <code>x  y</code> b</p>"
+    assert faithful("<p>a <code>x  y</code> b</p>") == "a `x  y` b\n"
+    assert faithful("<p>a <code>`tick`</code></p>") == "a `` `tick` ``\n"
+    assert faithful("<p>a <code> x </code> b</p>") == "a `  x  ` b\n"
+
+
+def test_only_a_language_class_is_kept() -> None:
+    cleaned = zakerclean.clean_html('<p class="language-py"><code class="x">a</code></p>')
+    assert cleaned == "<p><code>a</code></p>"

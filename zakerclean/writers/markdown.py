@@ -92,9 +92,9 @@ def _emphasis(tag: str, inner: str, before: str, after: str) -> str:
 
 def _code_span(code: str) -> str:
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(code)), default=0) + 1)
-    pad = " " if code[:1] in ("`", " ") and code[-1:] in ("`", " ") and code.strip() else ""
-    if code[:1] == "`" or code[-1:] == "`":
-        pad = " "
+    # CommonMark strips one space from each end when both ends have one: pad so it strips ours
+    edge_spaces = code[:1] == " " and code[-1:] == " " and code.strip() != ""
+    pad = " " if edge_spaces or code[:1] == "`" or code[-1:] == "`" else ""
     return f"{fence}{pad}{code}{pad}{fence}"
 
 
