@@ -87,6 +87,12 @@ class Image(_Model):
     animated: bool = False
     still_url: str | None = None
 
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import image_html
+
+        return image_html(self)
+
 
 class Video(_Model):
     """A video: a playable file (``<video>``) or an embedded player page (an iframe's URL).
@@ -99,6 +105,12 @@ class Video(_Model):
     url: str
     poster: str | None = None
     provider: str | None = None
+
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import video_html
+
+        return video_html(self)
 
 
 class CleanReport(_Model):
@@ -121,6 +133,12 @@ class CleanReport(_Model):
     def count(self, rule: str) -> int:
         """How many changes ``rule`` made (0 when it made none)."""
         return sum(n for name, n in self.steps if name == rule)
+
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import report_html
+
+        return report_html(self)
 
 
 class Article(_Model):
