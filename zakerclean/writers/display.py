@@ -273,10 +273,17 @@ def article_html(article: Article) -> str:
 
 def _failure_markup(failure: Failure) -> str:
     """The failure summary from escaped values, before the sanitizer (like `_article_markup`)."""
+    first, _, quoted = _clip(_scrub(failure.message), MESSAGE_CHARS).partition("\n")
+    if quoted.split("\n")[-1].strip() == "^":
+        # the offending line and a caret (front matter errors): monospace, spaces kept as
+        # no-break spaces so that the caret stays under its column
+        lines = (html.escape(line, quote=True).replace(" ", "\xa0") for line in quoted.split("\n"))
+        message = f"{_text(first, None)}</p><p><code>{'<br>'.join(lines)}</code>"
+    else:
+        message = _text(failure.message, MESSAGE_CHARS)
     return (
         f"<p><strong>Failure:</strong> <code>{_text(failure.source)}</code></p>\n"
-        f"<p><strong>{_text(failure.error_type)}</strong>: "
-        f"{_text(failure.message, MESSAGE_CHARS)}</p>"
+        f"<p><strong>{_text(failure.error_type)}</strong>: {message}</p>"
     )
 
 
