@@ -1,6 +1,7 @@
 """Growth of zakerclean's cost with input size, on hostile shapes (SPEC §6: linear time).
 
-Each shape is built at ``n`` and ``4n`` units; ``clean_html`` and ``parse`` are timed on both
+Each shape is built at ``n`` and ``4n`` units; ``clean_html``, ``parse`` and the Markdown writer
+(``markdown``, on the cleaned HTML) are timed on both
 sizes with each sanitizer backend (nh3 and bleach), in one process, the two sizes interleaved
 round by round (the minimum of the rounds is kept).  The growth ratio ``time(4n) / time(n)`` is
 4 for linear cost; SPEC allows about 5.  The script prints a table and exits with status 1 when
@@ -27,6 +28,7 @@ if str(REPO) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(REPO))
 
 import zakerclean  # noqa: E402
+from zakerclean.writers.markdown import html_to_markdown  # noqa: E402
 
 LIMIT = 5.0
 #: Large enough for the 4n inputs (SPEC's default limit is 5 MB).
@@ -164,11 +166,17 @@ def time_pair(
     return best[0], best[1]
 
 
+def options_for(sanitizer: str) -> zakerclean.CleanOptions:
+    return zakerclean.CleanOptions(sanitizer=sanitizer, max_bytes=MAX_BYTES)
+
+
 def candidates(sanitizer: str) -> dict[str, Callable[[str], object]]:
     options = zakerclean.CleanOptions(sanitizer=sanitizer, max_bytes=MAX_BYTES)
     return {
         "clean_html": lambda body: zakerclean.clean_html(body, options=options),
         "parse": lambda post: zakerclean.parse(post, options=options),
+        # timed on the cleaned HTML: the Markdown writer alone (it must cost less than cleaning)
+        "markdown": html_to_markdown,
     }
 
 
@@ -197,7 +205,15 @@ def run(
         small, large = shape.build(n), shape.build(4 * n)
         for sanitizer in sanitizers:
             for call, func in candidates(sanitizer).items():
-                args = (small, large) if call == "clean_html" else (as_post(small), as_post(large))
+                if call == "clean_html":
+                    args = (small, large)
+                elif call == "markdown":
+                    args = (
+                        zakerclean.clean_html(small, options=options_for(sanitizer)),
+                        zakerclean.clean_html(large, options=options_for(sanitizer)),
+                    )
+                else:
+                    args = (as_post(small), as_post(large))
                 func(args[0])  # warm-up
                 t_small, t_large = time_pair(func, *args, rounds)
                 if t_large / t_small > limit:  # confirm: a busy machine makes false alarms

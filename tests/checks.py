@@ -11,7 +11,14 @@ import re
 import lxml.html
 
 from zakerclean.context import CleanContext
-from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, parse_fragment, remove, text_of
+from zakerclean.dom import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    CODE_LANGUAGE,
+    parse_fragment,
+    remove,
+    text_of,
+)
 from zakerclean.options import CleanOptions
 from zakerclean.rules.boilerplate import strip_boilerplate
 from zakerclean.rules.video import VIDEO_LINK_LABEL
@@ -68,6 +75,8 @@ def clean_problems(html: str) -> list[str]:
         for name, value in element.attrib.items():
             if name not in allowed:
                 problems.append(f"attribute {name} on <{tag}>")
+            elif name == "class" and not CODE_LANGUAGE.fullmatch(value):
+                problems.append(f"class={value!r} on <{tag}> is no language-NAME")
             if PROXY in value:
                 problems.append(f"proxy prefix in {name}={value[:60]}")
         if tag in ("b", "i", "h1"):

@@ -182,7 +182,8 @@ def test_display_allowlist_is_within_the_library_allowlist() -> None:
     assert DISPLAY_TAGS <= ALLOWED_TAGS
     for tag, names in DISPLAY_ATTRIBUTES.items():
         assert tag in DISPLAY_TAGS
-        assert names <= ALLOWED_ATTRIBUTES[tag]
+        # loading/referrerpolicy are only ever written with one fixed value (FIXED_IMAGE_ATTRIBUTES)
+        assert names - {"loading", "referrerpolicy"} <= ALLOWED_ATTRIBUTES[tag]
     assert all("style" not in names for names in DISPLAY_ATTRIBUTES.values())
     assert {"http", "https"} == DISPLAY_SCHEMES
 
@@ -295,7 +296,13 @@ def test_hostile_post_is_escaped() -> None:
     assert text_of(find_all(out, "h3")[0]) == HOSTILE_TITLE
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     (img,) = find_all(out, "img")
-    assert img.attrib == {"src": COVER, "alt": HOSTILE_ALT, "width": str(THUMBNAIL_WIDTH)}
+    assert img.attrib == {
+        "src": COVER,
+        "alt": HOSTILE_ALT,
+        "width": str(THUMBNAIL_WIDTH),
+        "loading": "lazy",
+        "referrerpolicy": "no-referrer",
+    }
     assert not find_all(out, "a")  # link: javascript:... never becomes a link
     assert article.url is None  # parse keeps an unsafe link out of Article.url (in meta)
     meta = text_of(find_all(out, "p")[0])

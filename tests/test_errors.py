@@ -129,3 +129,15 @@ def test_front_matter_error_message_is_not_prefixed_twice(pool: ProcessPoolExecu
     message = str(caught.value)
     assert message.count("front matter") == 1
     assert caught.value.line is not None
+
+
+def test_yaml_error_names_where_the_bracket_opened_and_quotes_it() -> None:
+    with pytest.raises(zakerclean.FrontMatterError) as caught:
+        zakerclean.parse("---\ntitle: 标题\ntags: [a, b\n---\n<p>正文</p>")
+    error = caught.value
+    assert (error.line, error.column) == (4, 1)  # where PyYAML noticed
+    assert "`[` opened at line 3, column 7; not closed at line 4" in str(error)
+    assert str(error).endswith("\n  tags: [a, b\n        ^")
+    shown = zakerclean.Failure.from_exception("post.md", error)._repr_html_()
+    assert "<code>\xa0\xa0tags:\xa0[a,\xa0b<br>" in shown.replace("&nbsp;", "\xa0")
+    assert "\xa0" * 8 + "^</code>" in shown.replace("&nbsp;", "\xa0")

@@ -38,7 +38,7 @@ from tests.xss_vectors import (
     case_parts,
 )
 from zakerclean import Article, CleanOptions, ZakerCleanError, clean_html, parse
-from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from zakerclean.dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, CODE_LANGUAGE
 
 SANITIZERS = ("nh3", "bleach")
 OPTIONS = {name: CleanOptions(sanitizer=name) for name in SANITIZERS}
@@ -116,6 +116,8 @@ def tree_problems(elements: Iterator[object], parser: str) -> list[str]:
         for name, value in element.attrib.items():  # type: ignore[attr-defined]
             if name not in allowed:
                 problems.append(f"{parser}: attribute {name}= on <{tag}> outside the allowlist")
+            elif name == "class" and not CODE_LANGUAGE.fullmatch(value):
+                problems.append(f"{parser}: class={value!r} on <{tag}> is no language-NAME")
             if name in URL_ATTRIBUTES or scheme_of(value) in {"javascript", "vbscript", "data"}:
                 problems += url_problem(value, f"{parser}: <{tag} {name}>")
     return problems

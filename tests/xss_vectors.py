@@ -594,6 +594,14 @@ COMMENT_VECTORS: list[tuple[str, str]] = [
 ]
 
 BREAKOUT_VECTORS: list[tuple[str, str]] = [
+    # code[class] is the one class kept (language-NAME): its value must not carry anything else
+    ("break-code-class-quote", "<code class='language-py\" onmouseover=\"alert(1)'>x</code>"),
+    ("break-code-class-tokens", '<code class="language-py onclick=alert(1) x">x</code>'),
+    (
+        "break-code-class-gt",
+        '<pre><code class="language-js&quot;&gt;&lt;script&gt;">x</code></pre>',
+    ),
+    ("break-p-language-class", '<p class="language-py">x</p>'),
     ("break-alt-script", f'<img src="{SAFE_IMG}" alt="x"><script>alert(1)</script>">'),
     ("break-p-title-script", '<p title="x"><script>alert(1)</script>">t</p>'),
     ("break-unquoted-onerror", f"<img src={SAFE_IMG} alt=x onerror=alert(1)>"),

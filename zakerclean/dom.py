@@ -22,6 +22,9 @@ __all__ = [
     "FORBIDDEN_CHARACTERS",
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",
+    "CODE_LANGUAGE",
+    "allowed_attribute",
+    "code_language",
     "BLOCK_TAGS",
     "HEADING_TAGS",
     "LAYOUT_TAGS",
@@ -63,7 +66,27 @@ ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start"}),
     "td": frozenset({"colspan", "rowspan"}),
     "th": frozenset({"colspan", "rowspan"}),
+    "code": frozenset({"class"}),  # only a CODE_LANGUAGE value
 }
+
+#: The one ``class`` value kept (on ``code``): the code's language, for highlighters and fences.
+CODE_LANGUAGE = re.compile(r"language-[A-Za-z0-9+\-#._]{1,40}")
+
+
+def code_language(value: str) -> str | None:
+    """The first ``language-NAME`` token of a ``class`` value (``hljs language-py`` →
+    ``language-py``), or ``None``: the only class worth keeping names the code's language."""
+    for token in value.split():
+        if CODE_LANGUAGE.fullmatch(token):
+            return token
+    return None
+
+
+def allowed_attribute(tag: str, name: str, value: str) -> bool:
+    """The value test of the allowlist, shared by both sanitizer backends: ``code[class]``
+    only as one ``language-NAME``; any other allowlisted attribute passes."""
+    return name != "class" or (tag == "code" and CODE_LANGUAGE.fullmatch(value) is not None)
+
 
 #: Allowed tags that are blocks in the cleaned output.
 BLOCK_TAGS: frozenset[str] = frozenset(

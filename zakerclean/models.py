@@ -15,11 +15,63 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 __all__ = ["INTERNAL_ERROR", "Article", "CleanReport", "Failure", "Image", "Video"]
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
+#: Fields a short repr names by size only: the data stays in the field and the JSON.
+_ELIDED = frozenset({"html", "text", "meta"})
+#: Fields a short repr leaves out: the input's spelling of what ``title``/``published`` hold.
+_HIDDEN = frozenset({"title_raw", "published_raw"})
+_CLIP = 120  #: characters of a string field shown in a repr (an image's URL, a message)
+_ARTICLE_CLIP = 24  #: ... and in an article's, which has nine such fields
+_ITEMS = 2  #: items of a tuple field shown in a repr
+
+
+class _Summary:
+    """Stands in a repr for a long value: ``<8731 chars>``, ``(Image(...), … 5 more)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _short(value: Any, clip: int = _CLIP) -> Any:
+    """``value`` as a short repr shows it: long strings clipped, long tuples cut."""
+    if isinstance(value, str) and len(value) > clip:
+        return _Summary(repr(value[:clip]) + "…")
+    if isinstance(value, tuple) and len(value) > _ITEMS:
+        shown = ", ".join(repr(_short(item, clip)) for item in value[:_ITEMS])
+        return _Summary(f"({shown}, … {len(value) - _ITEMS} more)")
+    return value
+
+
+class _Model(BaseModel):
+    """Base of the models: ``repr()``/``str()`` stay short (SPEC §4: under ~500 characters), so
+    a notebook or a log line printing a list of articles is readable; default-valued fields are
+    left out, long values clipped and ``html``/``text``/``meta`` named by their size."""
+
+    def __repr_args__(self) -> Any:
+        clip = _ARTICLE_CLIP if isinstance(self, Article) else _CLIP
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if name in _HIDDEN or value == field.get_default(call_default_factory=True):
+                continue
+            if name in _ELIDED:
+                yield name, _Summary(f"<{len(value)} {'keys' if name == 'meta' else 'chars'}>")
+            elif isinstance(value, BaseModel):
+                yield name, _Summary(f"{type(value).__name__}(…)")
+            elif isinstance(value, tuple) and value and isinstance(value[0], BaseModel):
+                yield name, _Summary(f"<{len(value)} {type(value[0]).__name__}>")
+            elif isinstance(value, datetime):
+                yield name, _Summary(value.isoformat())
+            else:
+                yield name, _short(value, clip)
+
+
 #: ``Failure.error_type`` of an exception that is a bug in zakerclean, not the input's fault.
 INTERNAL_ERROR = "InternalError"
 
 
-class Image(BaseModel):
+class Image(_Model):
     """One image of the article, in document order.
 
     ``animated`` is true for gifs; when ZAKER offered both an animated and a still version,
@@ -35,8 +87,14 @@ class Image(BaseModel):
     animated: bool = False
     still_url: str | None = None
 
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import image_html
 
-class Video(BaseModel):
+        return image_html(self)
+
+
+class Video(_Model):
     """A video: a playable file (``<video>``) or an embedded player page (an iframe's URL).
 
     ``provider`` is the host of ``url`` without a leading ``www.`` (``v.qq.com``).
@@ -48,8 +106,14 @@ class Video(BaseModel):
     poster: str | None = None
     provider: str | None = None
 
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import video_html
 
-class CleanReport(BaseModel):
+        return video_html(self)
+
+
+class CleanReport(_Model):
     """What cleaning did, in the spirit of ftfy's ``fix_and_explain``.
 
     ``steps`` lists ``(rule, count)`` in run order for every rule that changed something;
@@ -70,8 +134,14 @@ class CleanReport(BaseModel):
         """How many changes ``rule`` made (0 when it made none)."""
         return sum(n for name, n in self.steps if name == rule)
 
+    def _repr_html_(self) -> str:
+        """The notebook display (sanitized HTML, see :mod:`zakerclean.writers.display`)."""
+        from .writers.display import report_html
 
-class Article(BaseModel):
+        return report_html(self)
+
+
+class Article(_Model):
     """A cleaned article.  See ``docs/api.md`` for every field's meaning."""
 
     model_config = _FROZEN
@@ -154,7 +224,7 @@ class Article(BaseModel):
         }
 
 
-class Failure(BaseModel):
+class Failure(_Model):
     """An input that could not be parsed, in a batch or a feed.
 
     ``source`` is the path, or for a feed item ``"item N"`` / its link.

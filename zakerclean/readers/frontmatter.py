@@ -102,14 +102,43 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return yaml_text, text[body_start:], line + 1
 
 
-def _error_from_yaml(error: yaml.YAMLError, first_line: int) -> FrontMatterError:
+def _error_from_yaml(error: yaml.YAMLError, first_line: int, yaml_text: str) -> FrontMatterError:
+    """A :class:`FrontMatterError` at where YAML noticed the problem, naming where it starts
+    (the context mark: where an unclosed ``[``, ``{`` or quote opened) and quoting that line
+    with a caret: PyYAML notices an unclosed bracket only on a later line."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     context = getattr(error, "context", None)
     message = f"{context}: {problem}" if context else str(problem)
     if mark is None:
         return FrontMatterError(message)
+    start = getattr(error, "context_mark", None)
+    quoted = mark
+    if start is not None and (start.line, start.column) != (mark.line, mark.column):
+        opener = _line_of(yaml_text, start.line)[start.column : start.column + 1]
+        what = f"`{opener}` opened" if opener in _OPENERS else "started"
+        message = (
+            f"{what} at line {first_line + start.line}, column {start.column + 1}; "
+            f"not closed at line {first_line + mark.line}: {message}"
+        )
+        quoted = start
+    message += _caret(_line_of(yaml_text, quoted.line), quoted.column)
     return FrontMatterError(message, line=first_line + mark.line, column=mark.column + 1)
+
+
+_OPENERS = frozenset("[{\"'")
+
+
+def _line_of(yaml_text: str, index: int) -> str:
+    lines = yaml_text.splitlines()
+    return lines[index] if 0 <= index < len(lines) else ""
+
+
+def _caret(line: str, column: int) -> str:
+    """``line`` and a caret under ``column``, for the message (nothing for a huge line)."""
+    if not line or len(line) > 200:
+        return ""
+    return f"\n  {line}\n  {' ' * column}^"
 
 
 def _reject_anchors(yaml_text: str, first_line: int) -> None:
@@ -126,7 +155,7 @@ def _reject_anchors(yaml_text: str, first_line: int) -> None:
                     column=mark.column + 1 if mark else None,
                 )
     except yaml.YAMLError as error:
-        raise _error_from_yaml(error, first_line) from None
+        raise _error_from_yaml(error, first_line, yaml_text) from None
 
 
 def _plainly_fine(value: str) -> bool:
@@ -292,7 +321,7 @@ def load_front_matter(yaml_text: str, first_line: int) -> tuple[dict[str, Any], 
         try:
             data = yaml.load(yaml_text, Loader=_FrontMatterLoader)
         except yaml.YAMLError as error:
-            raise _error_from_yaml(error, first_line) from None
+            raise _error_from_yaml(error, first_line, yaml_text) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,8 +1,9 @@
 """Rule 7 — tags and attributes allowlist.
 
 Only :data:`zakerclean.dom.ALLOWED_TAGS` survive (others are unwrapped: their text stays), and only
-the attributes of :data:`zakerclean.dom.ALLOWED_ATTRIBUTES`.  No ``class``, ``id``, ``style``,
-``on*``, ``data-*``, ``referrerpolicy`` or ``target``.  Numeric attributes must be integers.
+the attributes of :data:`zakerclean.dom.ALLOWED_ATTRIBUTES`.  No ``id``, ``style``, ``on*``,
+``data-*``, ``referrerpolicy`` or ``target``; ``class`` only on ``code``, reduced to its
+``language-NAME`` token.  Numeric attributes must be integers.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..context import CleanContext
-from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlElement, unwrap_all
+from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, HtmlElement, code_language, unwrap_all
 
 __all__ = ["INTEGER_ATTRIBUTES", "filter_attributes"]
 
@@ -39,6 +40,14 @@ def filter_attributes(root: HtmlElement, ctx: CleanContext) -> int:
             ):
                 del attributes[name]
                 changes += 1
+            elif name == "class":
+                language = code_language(value)
+                if language is None:
+                    del attributes[name]
+                    changes += 1
+                elif language != value:
+                    attributes[name] = language
+                    changes += 1
             elif name == "controls" and value != "":
                 attributes[name] = ""
                 changes += 1

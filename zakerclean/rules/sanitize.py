@@ -17,7 +17,7 @@ from functools import cache
 
 import nh3
 
-from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from ..dom import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, allowed_attribute
 from ..errors import InvalidOptionsError
 from ..urls import SAFE_SCHEMES
 
@@ -27,6 +27,9 @@ _NH3 = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
     attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
     url_schemes=set(SAFE_SCHEMES),
+    attribute_filter=lambda tag, name, value: (
+        value if allowed_attribute(tag, name, value) else None
+    ),
     link_rel=None,
     strip_comments=True,
     clean_content_tags={"script", "style"},
@@ -49,7 +52,7 @@ def _bleach_cleaner() -> Callable[[str], str]:
         if instance is None:
             instance = local.cleaner = bleach.Cleaner(
                 tags=ALLOWED_TAGS,
-                attributes={tag: sorted(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+                attributes=_bleach_attributes,
                 protocols=SAFE_SCHEMES,
                 strip=True,
                 strip_comments=True,
@@ -61,6 +64,11 @@ def _bleach_cleaner() -> Callable[[str], str]:
         return str(cleaner().clean(_double_quoted(html))).replace("\xa0", "&nbsp;")
 
     return clean
+
+
+def _bleach_attributes(tag: str, name: str, value: str) -> bool:
+    """bleach's attribute test: the allowlist, then its value test."""
+    return name in ALLOWED_ATTRIBUTES.get(tag, frozenset()) and allowed_attribute(tag, name, value)
 
 
 def _bleach(html: str) -> str:

@@ -3,7 +3,7 @@
 Runs of ASCII whitespace (space, tab, CR, LF, FF) collapse to one space, also across inline tags,
 and text is trimmed at the edges of every block and around ``<br>``.  Only ASCII whitespace is
 touched: U+3000 (ideographic space), U+00A0 and full-width punctuation are content and are never
-folded (no NFKC).  ``<pre>`` is left exactly as it is.
+folded (no NFKC).  ``<pre>`` and ``<code>`` are left exactly as they are.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def normalize_whitespace(root: HtmlElement, ctx: CleanContext) -> int:
     return changes
 
 
+#: Elements whose whitespace is content (SPEC §3 rule 8).
+_KEPT: frozenset[str] = frozenset({"pre", "code"})
 #: Descendants around which text is trimmed.
 _SEPARATING: frozenset[str] = frozenset({"br", "pre"}) | BLOCK_TAGS
 
@@ -80,23 +82,26 @@ def _normalize_block_text(block: HtmlElement) -> int:
     changes = 0
     pending: tuple[HtmlElement, str] | None = None
     line_start = True
-    pre_depth = 0
+    kept_depth = 0
     for node, slot in text_slots(block):
         tag = node.tag
-        if tag == "pre" and slot == "text":  # pre content is kept as it is...
-            if pre_depth == 0 and pending is not None:
+        if tag in _KEPT and slot == "text":  # pre and code content is kept as it is...
+            if kept_depth == 0 and tag == "code":
+                pending = None  # code follows: the space before it separates words
+                line_start = False
+            elif kept_depth == 0 and pending is not None:
                 changes += _trim_end(*pending)
                 pending = None
-            if node.text and node.text[0] in "\r\n":
+            if tag == "pre" and node.text and node.text[0] in "\r\n":
                 # ...but for leading newlines: HTML parsers drop the first one, so keeping
                 # them would change the text each time the output is parsed again
                 node.text = node.text.lstrip("\r\n") or None
                 changes += 1
-            pre_depth += 1
+            kept_depth += 1
             continue
-        if tag == "pre":
-            pre_depth -= 1
-        if pre_depth:
+        if tag in _KEPT:
+            kept_depth -= 1
+        if kept_depth:
             continue
         if tag in BLOCK_TAGS or tag == "br":
             if pending is not None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
 from ..readers.decoding import check_size
+from ..writers.page import article_page
 from ..writers.records import article_record, error_record
 from .batch import Source, parse_source, source_name
 from .inputs import Input, is_feed
@@ -41,14 +41,8 @@ class Outcome:
 
 
 def render_html_page(article: Article) -> str:
-    """A standalone HTML page for one article (the body is already sanitized)."""
-    title = html.escape(article.title or "")
-    lang = html.escape(article.lang)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n{article.html}\n"
-        "</article>\n</body>\n</html>\n"
-    )
+    """A standalone reader-view page for one article (see :mod:`zakerclean.writers.page`)."""
+    return article_page(article)
 
 
 def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> list[Outcome]:

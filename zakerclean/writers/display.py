@@ -31,14 +31,18 @@ import nh3
 from ..dom import FORBIDDEN_CHARACTERS
 
 if TYPE_CHECKING:
-    from ..models import Article, Failure
+    from ..models import Article, CleanReport, Failure, Image, Video
 
 __all__ = [
     "DISPLAY_ATTRIBUTES",
     "DISPLAY_SCHEMES",
     "DISPLAY_TAGS",
+    "FIXED_IMAGE_ATTRIBUTES",
     "article_html",
     "failure_html",
+    "image_html",
+    "report_html",
+    "video_html",
 ]
 
 #: Tags the notebook summary may contain (all of them are in :data:`zakerclean.dom.ALLOWED_TAGS`).
@@ -52,8 +56,12 @@ DISPLAY_TAGS: frozenset[str] = frozenset(
 #: Attributes allowed per tag: a subset of :data:`zakerclean.dom.ALLOWED_ATTRIBUTES`.
 DISPLAY_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}),
-    "img": frozenset({"src", "alt", "width"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "referrerpolicy"}),
 }
+#: Attributes written with one fixed value, never taken from the model: pictures load lazily
+#: and without a referrer (image hosts refuse hot-linked requests carrying a foreign one).
+FIXED_IMAGE_ATTRIBUTES = 'loading="lazy" referrerpolicy="no-referrer"'
+
 
 #: The only URL schemes written into ``href``/``src`` (no ``mailto:``: nothing here mails).
 DISPLAY_SCHEMES: frozenset[str] = frozenset({"http", "https"})
@@ -192,7 +200,7 @@ def _cover(article: Article) -> str:
     alt = cover.alt or f"cover of {article.title or 'the article'}"
     return (
         f'<p><img src="{_attr(src)}" alt="{_attr(_clip(_scrub(alt)))}" '
-        f'width="{width or THUMBNAIL_WIDTH}"></p>'
+        f'width="{width or THUMBNAIL_WIDTH}" {FIXED_IMAGE_ATTRIBUTES}></p>'
     )
 
 
@@ -207,9 +215,8 @@ def _paragraphs(text: str) -> str:
     return f"<blockquote>{shown}</blockquote>{rest}"
 
 
-def _report(article: Article) -> str:
+def _report(report: CleanReport) -> str:
     """The cleaning report: a (rule, count) table in run order, then the warnings."""
-    report = article.report
     if report.steps:
         rows = "".join(
             f"<tr><td>{_text(rule)}</td><td>{int(count)}</td></tr>" for rule, count in report.steps
@@ -248,7 +255,7 @@ def _article_markup(article: Article) -> str:
             _cover(article),
             counts,
             _paragraphs(_scrub(article.text)),
-            _report(article),
+            _report(article.report),
         )
         if part
     )
@@ -266,13 +273,65 @@ def article_html(article: Article) -> str:
 
 def _failure_markup(failure: Failure) -> str:
     """The failure summary from escaped values, before the sanitizer (like `_article_markup`)."""
+    first, _, quoted = _clip(_scrub(failure.message), MESSAGE_CHARS).partition("\n")
+    if quoted.split("\n")[-1].strip() == "^":
+        # the offending line and a caret (front matter errors): monospace, spaces kept as
+        # no-break spaces so that the caret stays under its column
+        lines = (html.escape(line, quote=True).replace(" ", "\xa0") for line in quoted.split("\n"))
+        message = f"{_text(first, None)}</p><p><code>{'<br>'.join(lines)}</code>"
+    else:
+        message = _text(failure.message, MESSAGE_CHARS)
     return (
         f"<p><strong>Failure:</strong> <code>{_text(failure.source)}</code></p>\n"
-        f"<p><strong>{_text(failure.error_type)}</strong>: "
-        f"{_text(failure.message, MESSAGE_CHARS)}</p>"
+        f"<p><strong>{_text(failure.error_type)}</strong>: {message}</p>"
     )
 
 
 def failure_html(failure: Failure) -> str:
     """The notebook summary of ``failure``: its source, error type and message, sanitized."""
     return _sanitized(_failure_markup(failure))
+
+
+def report_html(report: CleanReport) -> str:
+    """The notebook display of a cleaning report: the (rule, count) table and the warnings."""
+    return _sanitized(_report(report))
+
+
+def _size(width: int | None, height: int | None) -> str:
+    if width is not None and height is not None:
+        return f"{int(width)} × {int(height)} px"
+    return "size unknown"
+
+
+def image_html(image: Image) -> str:
+    """The notebook display of an image: a thumbnail (lazy, no referrer), its size and URL."""
+    src = _web_url(image.url)
+    width = image.width if image.width is not None and 0 < image.width < THUMBNAIL_WIDTH else None
+    picture = (
+        f'<img src="{_attr(src)}" alt="{_attr(_clip(_scrub(image.alt or "")))}" '
+        f'width="{width or THUMBNAIL_WIDTH}" {FIXED_IMAGE_ATTRIBUTES}><br>'
+        if src is not None
+        else "<em>not shown (not an http(s) URL)</em><br>"
+    )
+    kind = " · animated" if image.animated else ""
+    size = _size(image.width, image.height)
+    return _sanitized(f"<p>{picture}{size}{kind} · <code>{_text(image.url)}</code></p>")
+
+
+def video_html(video: Video) -> str:
+    """The notebook display of a video: its poster (lazy, no referrer), provider and link."""
+    poster = _web_url(video.poster)
+    picture = (
+        f'<img src="{_attr(poster)}" alt="poster" width="{THUMBNAIL_WIDTH}" '
+        f"{FIXED_IMAGE_ATTRIBUTES}><br>"
+        if poster is not None
+        else ""
+    )
+    link = _web_url(video.url)
+    target = (
+        f'<a href="{_attr(link)}">{_text(link)}</a>'
+        if link is not None
+        else f"<code>{_text(video.url)}</code>"
+    )
+    provider = _text(video.provider) if video.provider else "unknown provider"
+    return _sanitized(f"<p>{picture}<strong>Video</strong> · {provider} · {target}</p>")
