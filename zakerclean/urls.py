@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import ipaddress
 import re
 from urllib.parse import SplitResult, parse_qs, quote, unquote, urljoin, urlsplit
 
 import idna
+
+#: RFC 3986 IPvFuture: ``v`` hex-version ``.`` then unreserved, sub-delims or ``:``.
+_IPV_FUTURE = re.compile(r"[vV][0-9A-Fa-f]+\.[A-Za-z0-9._~!$&'()*+,;=:-]+")
 
 __all__ = [
     "SAFE_SCHEMES",
@@ -78,8 +82,21 @@ def _ip_literal_is_whole(netloc: str) -> bool:
     hostport = netloc.rpartition("@")[2]
     if not hostport.startswith("["):
         return True
-    rest = hostport.partition("]")[2]
+    literal, _close, rest = hostport[1:].partition("]")
+    if not _is_ipv6_literal(literal):
+        return False
     return rest == "" or rest.startswith(":")
+
+
+def _is_ipv6_literal(literal: str) -> bool:
+    """Whether ``[literal]`` is an IPv6 address (or an IPvFuture ``v1.x``), as Python 3.11+'s
+    urllib checks; 3.10's urllib accepts ``http://[x]/`` and must not decide for us."""
+    if literal[:1] in ("v", "V"):
+        return _IPV_FUTURE.fullmatch(literal) is not None
+    try:
+        return isinstance(ipaddress.ip_address(literal), ipaddress.IPv6Address)
+    except ValueError:
+        return False
 
 
 def ascii_host(host: str) -> str | None:
