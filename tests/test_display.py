@@ -179,7 +179,9 @@ def serialized(out: str) -> str:
 
 
 def test_display_allowlist_is_within_the_library_allowlist() -> None:
-    assert DISPLAY_TAGS <= ALLOWED_TAGS
+    # details/summary (no attributes) expand the full text in place, without script
+    assert DISPLAY_TAGS - {"details", "summary"} <= ALLOWED_TAGS
+    assert "details" not in DISPLAY_ATTRIBUTES and "summary" not in DISPLAY_ATTRIBUTES
     for tag, names in DISPLAY_ATTRIBUTES.items():
         assert tag in DISPLAY_TAGS
         # loading/referrerpolicy are only ever written with one fixed value (FIXED_IMAGE_ATTRIBUTES)
@@ -219,8 +221,10 @@ def test_summary_of_a_full_article() -> None:
     assert "1 image · 1 video" in " ".join(texts)
     quoted = [text_of(p) for p in find_all(out, "blockquote")[0] if p.tag == "p"]
     assert quoted == PARAGRAPHS[:3]
-    assert "… 2 more paragraphs" in texts
-    assert "第四段" not in out
+    (summary,) = find_all(out, "summary")
+    assert text_of(summary).startswith("… 2 more paragraphs")
+    (details,) = find_all(out, "details")
+    assert "第四段" in text_of(details) and "第四段" not in out[: out.index("<details>")]
 
     rows = [[text_of(td) for td in tr] for tr in find_all(out, "tr")]
     assert rows[0] == ["rule", "changes"]
@@ -361,8 +365,11 @@ def test_long_text_is_clipped() -> None:
     assert text_of(find_all(out, "h3")[0]) == "t" * CLIP_CHARS + "…"
     quoted = [text_of(p) for p in find_all(out, "blockquote")[0]]
     assert quoted == ["长" * CLIP_CHARS + "…", "长" * CLIP_CHARS + "…", "短。"]
-    assert "… 1 more paragraph" in [text_of(p) for p in find_all(out, "p")]
-    assert len(out) < 3000
+    (summary,) = find_all(out, "summary")
+    assert text_of(summary).startswith("… 1 more paragraph")
+    assert len(out[: out.index("<details>")]) < 3000  # what is open stays small
+    (details,) = find_all(out, "details")
+    assert text_of(details).count("长") == 15000  # the full text, once expanded
 
 
 @pytest.mark.parametrize(
@@ -501,3 +508,24 @@ def test_corpus_summary(path: Path) -> None:
     assert rows == [[rule, str(n)] for rule, n in article.report.steps]
     if article.cover is not None:
         assert find_all(out, "img")[0].get("src") == article.cover.url
+
+
+def test_article_display_shows_pictures_and_the_full_text_behind_details() -> None:
+    paragraphs = [f"第{n}段正文。" for n in range(1, 8)]
+    images = tuple(Image(url=f"https://img.example/{n}.jpg", alt=f"图{n}") for n in range(7))
+    article = Article(title="标题", text="\n\n".join(paragraphs), images=images, cover=images[0])
+    shown = article._repr_html_()
+    for n in range(1, 5):  # the cover, then the first four other pictures
+        assert f'src="https://img.example/{n}.jpg"' in shown
+    assert 'src="https://img.example/5.jpg"' not in shown
+    assert "2 more pictures" in shown
+    assert shown.count('referrerpolicy="no-referrer"') == 5
+    details = shown[shown.index("<details>") :]
+    assert "4 more paragraphs" in details
+    assert all(p in details for p in paragraphs)  # every paragraph, in order, once expanded
+    assert [details.index(p) for p in paragraphs] == sorted(details.index(p) for p in paragraphs)
+
+
+def test_article_display_without_more_text_has_no_details() -> None:
+    article = Article(title="短", text="一段。\n\n两段。")
+    assert "<details>" not in article._repr_html_()

@@ -8,8 +8,9 @@ So the summary is made safe twice, as the cleaned article HTML is:
    written into ``href``/``src`` when it is an absolute http(s) URL with a host;
 2. the finished string then goes through :data:`_CLEANER`, a dedicated :class:`nh3.Cleaner`
    configured once with :data:`DISPLAY_TAGS` / :data:`DISPLAY_ATTRIBUTES` (a subset of
-   :data:`zakerclean.dom.ALLOWED_TAGS` / ``ALLOWED_ATTRIBUTES``: no ``style``, ``class`` or
-   ``on*``), http(s) URLs only and relative URLs denied.
+   :data:`zakerclean.dom.ALLOWED_TAGS` / ``ALLOWED_ATTRIBUTES``, plus attribute-less
+   ``details``/``summary`` that expand the full text without script: no ``style``, ``class``
+   or ``on*``), http(s) URLs only and relative URLs denied.
 
 Step 1 alone yields allowlisted HTML; step 2 is the independent second lock, so the result is
 sanitized HTML by construction (a fixed point of the same sanitizer).  No styling is used: the
@@ -49,7 +50,7 @@ __all__ = [
 DISPLAY_TAGS: frozenset[str] = frozenset(
     {
         "h3", "p", "br", "a", "strong", "em", "code", "blockquote", "ul", "li", "img",
-        "table", "caption", "thead", "tbody", "tr", "th", "td",
+        "table", "caption", "thead", "tbody", "tr", "th", "td", "details", "summary",
     }
 )  # fmt: skip
 
@@ -67,7 +68,9 @@ FIXED_IMAGE_ATTRIBUTES = 'loading="lazy" referrerpolicy="no-referrer"'
 DISPLAY_SCHEMES: frozenset[str] = frozenset({"http", "https"})
 
 THUMBNAIL_WIDTH = 240  #: the cover is drawn at most this wide (the ``width`` attribute, in px)
-PARAGRAPHS = 3  #: paragraphs of ``Article.text`` shown
+PARAGRAPHS = 3  #: paragraphs of ``Article.text`` shown open; the rest behind ``<details>``
+PICTURES = 4  #: pictures of the body drawn as small thumbnails after the cover
+PICTURE_WIDTH = 120  #: their width, in px
 CLIP_CHARS = 300  #: a paragraph, title or warning longer than this is cut, with "…"
 MESSAGE_CHARS = 1000  #: a failure's message is cut here (it may quote a large input)
 MAX_WARNINGS = 20  #: warnings listed; the rest are counted
@@ -205,14 +208,43 @@ def _cover(article: Article) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    """The first :data:`PARAGRAPHS` paragraphs of the text, clipped, and how many are left."""
-    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    """The first :data:`PARAGRAPHS` paragraphs, clipped; the whole text behind a ``<details>``
+    that expands in place (no script), so nothing of the body is out of reach."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     if not paragraphs:
         return "<p><em>no text</em></p>"
-    shown = "".join(f"<p>{_text(p.strip())}</p>" for p in paragraphs[:PARAGRAPHS])
+    shown = "".join(f"<p>{_text(p)}</p>" for p in paragraphs[:PARAGRAPHS])
     more = len(paragraphs) - PARAGRAPHS
-    rest = f"\n<p><em>… {_plural(more, 'more paragraph')}</em></p>" if more > 0 else ""
-    return f"<blockquote>{shown}</blockquote>{rest}"
+    clipped = any(len(p) > CLIP_CHARS for p in paragraphs[:PARAGRAPHS])
+    if more <= 0 and not clipped:
+        return f"<blockquote>{shown}</blockquote>"
+    label = f"… {_plural(more, 'more paragraph')}" if more > 0 else "the full text"
+    full = "".join(f"<p>{_text(p, None)}</p>" for p in paragraphs)
+    return (
+        f"<blockquote>{shown}</blockquote>\n"
+        f"<details><summary><em>{label}</em> (show the full text)</summary>"
+        f"<blockquote>{full}</blockquote></details>"
+    )
+
+
+def _pictures(article: Article) -> str:
+    """The first :data:`PICTURES` pictures of the body (the cover aside) as small thumbnails."""
+    cover = article.cover.url if article.cover is not None else None
+    images = [i for i in article.images if i.url != cover]
+    drawn: list[str] = []
+    for image in images[:PICTURES]:
+        src = _web_url(image.url)
+        if src is not None:
+            alt = _attr(_clip(_scrub(image.alt or "")))
+            drawn.append(
+                f'<img src="{_attr(src)}" alt="{alt}" width="{PICTURE_WIDTH}" '
+                f"{FIXED_IMAGE_ATTRIBUTES}>"
+            )
+    if not drawn:
+        return ""
+    rest = len(images) - PICTURES
+    more = f" <em>… {_plural(rest, 'more picture')}</em>" if rest > 0 else ""
+    return "<p>" + " ".join(drawn) + more + "</p>"
 
 
 def _report(report: CleanReport) -> str:
@@ -253,6 +285,7 @@ def _article_markup(article: Article) -> str:
             f"<h3>{_text(article.title) if article.title else '(untitled)'}</h3>",
             _metadata(article),
             _cover(article),
+            _pictures(article),
             counts,
             _paragraphs(_scrub(article.text)),
             _report(article.report),
