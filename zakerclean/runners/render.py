@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..api import feed_items
+from ..dedup import Signature, signature
 from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
@@ -38,6 +39,8 @@ class Outcome:
     steps: tuple[tuple[str, int], ...] = ()
     #: the failure is a bug in zakerclean (``InternalError``), not bad input
     internal: bool = False
+    #: the article's MinHash signature, computed in the worker when ``--dedup`` asks for it
+    signature: Signature | None = None
 
 
 def render_html_page(article: Article) -> str:
@@ -51,13 +54,16 @@ def render_html_page(article: Article) -> str:
     )
 
 
-def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> list[Outcome]:
+def render(
+    item: Input, fmt: str, options: CleanOptions, now: datetime | None, dedup: bool = False
+) -> list[Outcome]:
     """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
 
-    Failures become error records.
+    Failures become error records.  ``dedup`` adds each article's signature (hashing the text
+    is the costly part of deduplication, so it runs here, in the workers).
     """
     return [
-        render_result(name, relative, result, fmt)
+        render_result(name, relative, result, fmt, dedup)
         for name, relative, result in parse_input(item, options, now)
     ]
 
@@ -107,7 +113,9 @@ def feed_item_relative(relative: str, index: int) -> str:
     return f"{Path(relative).with_suffix('').as_posix()}/{index:04d}.xml"
 
 
-def render_result(name: str, relative: str, result: Article | Failure, fmt: str) -> Outcome:
+def render_result(
+    name: str, relative: str, result: Article | Failure, fmt: str, dedup: bool = False
+) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
     if isinstance(result, Failure):
         payload = json.dumps(error_record(result), ensure_ascii=False)
@@ -120,4 +128,5 @@ def render_result(name: str, relative: str, result: Article | Failure, fmt: str)
         payload = render_html_page(result)
     else:
         payload = result.to_hexo()
-    return Outcome(name, relative, True, payload, result.report.steps)
+    sig = signature(result) if dedup else None
+    return Outcome(name, relative, True, payload, result.report.steps, signature=sig)
