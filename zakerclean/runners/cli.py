@@ -34,8 +34,8 @@ from ..writers.records import record_schema
 from .batch import ordered_map, source_name
 from .dedup import DedupUsageError, RecordMarker, run_dedup
 from .inputs import Input, iter_inputs
-from .output import DirectoryWriter, StreamWriter
-from .render import FILE_FORMATS, FORMATS, parse_input, render
+from .output import DirectoryWriter, StreamWriter, TableWriter
+from .render import FILE_FORMATS, FORMATS, TABLE_FORMATS, parse_input, render
 
 __all__ = ["build_parser", "main"]
 
@@ -109,8 +109,10 @@ def run_clean(args: argparse.Namespace) -> int:
         inputs = list(inputs)
         total = len(inputs)
     output_file: IO[str] | None = None
-    writer: StreamWriter | DirectoryWriter
-    if fmt in FILE_FORMATS:
+    writer: StreamWriter | DirectoryWriter | TableWriter
+    if fmt in TABLE_FORMATS:
+        writer = _table_writer(args.output, fmt, marker is not None)
+    elif fmt in FILE_FORMATS:
         root = Path(args.output)
         if root.exists() and not root.is_dir():
             raise UsageError(f"-o {root} exists and is not a directory")
@@ -155,6 +157,20 @@ def run_clean(args: argparse.Namespace) -> int:
             output_file.close()
     print(_summary(documents, failures, changes), file=sys.stderr)
     return _status(failures, internal)
+
+
+def _table_writer(output: str | None, fmt: str, dedup: bool) -> TableWriter:
+    """The CSV or Parquet writer of ``-o FILE`` (a file: a table is not a stream of lines)."""
+    if not output or output == "-":
+        raise UsageError(f"--format {fmt} writes one table: give a file with -o")
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {target} is a directory; --format {fmt} writes one file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return TableWriter(target, fmt, dedup=dedup)
+    except ImportError as error:
+        raise UsageError(str(error)) from None
 
 
 def _checked(make: Any, *args: Any) -> Any:
@@ -302,7 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, directories (recursive: .md .html .htm .xml) or - for stdin",
     )
     clean.add_argument(
-        "-o", "--output", help="output file (jsonl, json) or directory (md, html, hexo)"
+        "-o",
+        "--output",
+        help="output file (jsonl, json, csv, parquet) or directory (md, html, hexo)",
     )
     clean.add_argument(
         "-f",

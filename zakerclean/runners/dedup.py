@@ -60,6 +60,9 @@ class RecordMarker:
         return self.index.add_signature(outcome.name, outcome.signature)
 
     def mark(self, outcome: Outcome) -> Outcome:
+        if outcome.row is not None:  # a table row: every row has the column
+            original = self.original(outcome) if outcome.ok else None
+            return dataclasses.replace(outcome, row={**outcome.row, "duplicate_of": original})
         if not outcome.ok:
             return outcome
         payload = with_duplicate_of(outcome.payload, self.original(outcome))

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..api import feed_items
 from ..dedup import Signature, signature
@@ -16,16 +17,27 @@ from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
 from ..readers.decoding import check_size
+from ..writers.frames import record
 from ..writers.records import article_record, error_record
 from .batch import Source, parse_source, source_name
 from .inputs import Input, is_feed
 
-__all__ = ["FILE_FORMATS", "FORMATS", "STREAM_FORMATS", "Outcome", "parse_input", "render"]
+__all__ = [
+    "FILE_FORMATS",
+    "FORMATS",
+    "STREAM_FORMATS",
+    "TABLE_FORMATS",
+    "Outcome",
+    "parse_input",
+    "render",
+]
 
 #: Output formats: records on a stream, or one file per input in a directory.
 STREAM_FORMATS = ("jsonl", "json")
+#: Tables written to one ``-o FILE``: rows (``writers.frames.record``) instead of JSON text.
+TABLE_FORMATS = ("csv", "parquet")
 FILE_FORMATS = {"md": ".md", "html": ".html", "hexo": ".md"}
-FORMATS = STREAM_FORMATS + tuple(FILE_FORMATS)
+FORMATS = STREAM_FORMATS + TABLE_FORMATS + tuple(FILE_FORMATS)
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class Outcome:
     internal: bool = False
     #: the article's MinHash signature, computed in the worker when ``--dedup`` asks for it
     signature: Signature | None = None
+    #: the table row (``TABLE_FORMATS``), lists native; the payload is then empty
+    row: dict[str, Any] | None = None
 
 
 def render_html_page(article: Article) -> str:
@@ -117,9 +131,13 @@ def render_result(
     name: str, relative: str, result: Article | Failure, fmt: str, dedup: bool = False
 ) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
+    row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
     if isinstance(result, Failure):
         payload = json.dumps(error_record(result), ensure_ascii=False)
-        return Outcome(name, relative, False, payload, internal=result.is_internal)
+        return Outcome(name, relative, False, payload, internal=result.is_internal, row=row)
+    sig = signature(result) if dedup else None
+    if row is not None:
+        return Outcome(name, relative, True, "", result.report.steps, signature=sig, row=row)
     if fmt in STREAM_FORMATS:
         payload = json.dumps(article_record(name, result), ensure_ascii=False)
     elif fmt == "md":
@@ -128,5 +146,4 @@ def render_result(
         payload = render_html_page(result)
     else:
         payload = result.to_hexo()
-    sig = signature(result) if dedup else None
     return Outcome(name, relative, True, payload, result.report.steps, signature=sig)
