@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .api import clean_html, parse, parse_feed, parse_file
 from .dates import parse_date
+from .dedup import DuplicateGroup, DuplicateIndex, find_duplicates
 from .errors import (
     BinaryInputError,
     DateParseError,
@@ -40,6 +41,8 @@ __all__ = [
     "CleanReport",
     "DateParseError",
     "DecodeError",
+    "DuplicateGroup",
+    "DuplicateIndex",
     "EmptyInputError",
     "Failure",
     "FeedError",
@@ -54,6 +57,7 @@ __all__ = [
     "ZakerCleanError",
     "__version__",
     "clean_html",
+    "find_duplicates",
     "parse",
     "parse_date",
     "parse_feed",

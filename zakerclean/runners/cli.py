@@ -35,9 +35,10 @@ from ..models import Article, Failure
 from ..options import DEFAULT_PROXIES, CleanOptions, Sanitizer
 from ..writers.records import record_schema
 from .batch import ordered_map, source_name
+from .dedup import DedupUsageError, RecordMarker, run_dedup
 from .inputs import Input, iter_inputs
-from .output import DirectoryWriter, StreamWriter
-from .render import FILE_FORMATS, FORMATS, parse_input, render
+from .output import DirectoryWriter, StreamWriter, TableWriter
+from .render import FILE_FORMATS, FORMATS, TABLE_FORMATS, parse_input, render
 
 __all__ = ["build_parser", "main"]
 
@@ -98,6 +99,11 @@ def run_clean(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt in FILE_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes one file per input: give a directory with -o")
+    marker = None
+    if args.dedup:
+        if fmt in FILE_FORMATS:
+            raise UsageError(f"--dedup adds duplicate_of to records; --format {fmt} writes none")
+        marker = _checked(RecordMarker, args.dedup_threshold)
     show_progress = not args.no_progress and sys.stderr.isatty()
     # Inputs stream to the workers (which read the files); only a progress bar needs the count.
     inputs: Iterable[Input] = iter_inputs(args.paths)
@@ -106,8 +112,10 @@ def run_clean(args: argparse.Namespace) -> int:
         inputs = list(inputs)
         total = len(inputs)
     output_file: IO[str] | None = None
-    writer: StreamWriter | DirectoryWriter
-    if fmt in FILE_FORMATS:
+    writer: StreamWriter | DirectoryWriter | TableWriter
+    if fmt in TABLE_FORMATS:
+        writer = _table_writer(args.output, fmt, marker is not None)
+    elif fmt in FILE_FORMATS:
         root = Path(args.output)
         if root.exists() and not root.is_dir():
             raise UsageError(f"-o {root} exists and is not a directory")
@@ -124,14 +132,14 @@ def run_clean(args: argparse.Namespace) -> int:
     documents = failures = internal = 0
     changes: Counter[str] = Counter()
     try:
-        work = partial(render, fmt=fmt, options=options, now=now)
+        work = partial(render, fmt=fmt, options=options, now=now, dedup=marker is not None)
         stop = False
         for outcomes in ordered_map(work, inputs, jobs=args.jobs):
             for outcome in outcomes:  # one per input, or one per feed item
                 if isinstance(writer, DirectoryWriter):
                     outcome = writer.write(outcome)
                 else:
-                    writer.write(outcome)
+                    writer.write(outcome if marker is None else marker.mark(outcome))
                 documents += 1
                 failures += not outcome.ok
                 internal += outcome.internal
@@ -152,6 +160,35 @@ def run_clean(args: argparse.Namespace) -> int:
             output_file.close()
     print(_summary(documents, failures, changes), file=sys.stderr)
     return _status(failures, internal)
+
+
+def _table_writer(output: str | None, fmt: str, dedup: bool) -> TableWriter:
+    """The CSV or Parquet writer of ``-o FILE`` (a file: a table is not a stream of lines)."""
+    if not output or output == "-":
+        raise UsageError(f"--format {fmt} writes one table: give a file with -o")
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"-o {target} is a directory; --format {fmt} writes one file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return TableWriter(target, fmt, dedup=dedup)
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+
+
+def _checked(make: Any, *args: Any) -> Any:
+    """``make(*args)``, with a ``DedupUsageError`` (datasketch missing) as a usage error."""
+    try:
+        return make(*args)
+    except DedupUsageError as error:
+        raise UsageError(str(error)) from None
+
+
+def run_dedup_command(args: argparse.Namespace) -> int:
+    """Print the groups of duplicate articles (SPEC §9) for a person."""
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    return int(_checked(run_dedup, args, _options(args), _now(args.now)))
 
 
 def _status(failures: int, internal: int) -> int:
@@ -284,7 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="files, directories (recursive: .md .html .htm .xml) or - for stdin",
     )
     clean.add_argument(
-        "-o", "--output", help="output file (jsonl, json) or directory (md, html, hexo)"
+        "-o",
+        "--output",
+        help="output file (jsonl, json, csv, parquet) or directory (md, html, hexo)",
     )
     clean.add_argument(
         "-f",
@@ -304,8 +343,38 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no progress bar (none is shown unless stderr is a terminal)",
     )
+    clean.add_argument(
+        "--dedup",
+        action="store_true",
+        help="add duplicate_of to each article record: the path of the first article of the same "
+        "story (pip install 'zakerclean[dedup]')",
+    )
+    clean.add_argument(
+        "--dedup-threshold",
+        type=float,
+        default=0.8,
+        metavar="J",
+        help="near duplicates: estimated Jaccard similarity of shingles (default: %(default)s)",
+    )
     _add_cleaning_options(clean)
     clean.set_defaults(run=run_clean)
+
+    dedup = commands.add_parser(
+        "dedup", help="print the groups of duplicate articles", description=run_dedup.__doc__
+    )
+    dedup.add_argument("paths", nargs="+", metavar="PATH", help="as for clean")
+    dedup.add_argument(
+        "--threshold",
+        type=float,
+        default=0.8,
+        metavar="J",
+        help="near duplicates: estimated Jaccard similarity of shingles (default: %(default)s)",
+    )
+    dedup.add_argument(
+        "-j", "--jobs", type=int, default=1, help="worker processes (default: %(default)s)"
+    )
+    _add_cleaning_options(dedup)
+    dedup.set_defaults(run=run_dedup_command)
 
     show = commands.add_parser("show", help="print articles and their reports for a person")
     show.add_argument(

@@ -9,9 +9,33 @@ from pathlib import Path
 from typing import IO
 
 from ..models import Failure
+from ..writers.tables import CsvTable, ParquetTable
 from .render import Outcome
 
-__all__ = ["DirectoryWriter", "StreamWriter"]
+__all__ = ["DirectoryWriter", "StreamWriter", "TableWriter"]
+
+
+class TableWriter:
+    """A CSV or Parquet table in one file: one row per outcome, error rows included."""
+
+    def __init__(self, path: Path, fmt: str, *, dedup: bool = False) -> None:
+        self.stream: IO[str] | None = None
+        self.table: CsvTable | ParquetTable
+        if fmt == "parquet":
+            self.table = ParquetTable(path, dedup=dedup)
+        else:
+            self.stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            self.table = CsvTable(self.stream, dedup=dedup)
+
+    def write(self, outcome: Outcome) -> None:
+        if outcome.row is None:
+            raise ValueError(f"{outcome.name}: no table row (rendered for another format)")
+        self.table.write(outcome.row)
+
+    def close(self) -> None:
+        self.table.close()
+        if self.stream is not None:
+            self.stream.close()
 
 
 class StreamWriter:

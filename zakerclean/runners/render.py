@@ -8,23 +8,36 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ..api import feed_items
+from ..dedup import Signature, signature
 from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
 from ..readers.decoding import check_size
+from ..writers.frames import record
 from ..writers.page import article_page
 from ..writers.records import article_record, error_record
 from .batch import Source, parse_source, source_name
 from .inputs import Input, is_feed
 
-__all__ = ["FILE_FORMATS", "FORMATS", "STREAM_FORMATS", "Outcome", "parse_input", "render"]
+__all__ = [
+    "FILE_FORMATS",
+    "FORMATS",
+    "STREAM_FORMATS",
+    "TABLE_FORMATS",
+    "Outcome",
+    "parse_input",
+    "render",
+]
 
 #: Output formats: records on a stream, or one file per input in a directory.
 STREAM_FORMATS = ("jsonl", "json")
+#: Tables written to one ``-o FILE``: rows (``writers.frames.record``) instead of JSON text.
+TABLE_FORMATS = ("csv", "parquet")
 FILE_FORMATS = {"md": ".md", "html": ".html", "hexo": ".md"}
-FORMATS = STREAM_FORMATS + tuple(FILE_FORMATS)
+FORMATS = STREAM_FORMATS + TABLE_FORMATS + tuple(FILE_FORMATS)
 
 
 @dataclass(frozen=True)
@@ -38,6 +51,10 @@ class Outcome:
     steps: tuple[tuple[str, int], ...] = ()
     #: the failure is a bug in zakerclean (``InternalError``), not bad input
     internal: bool = False
+    #: the article's MinHash signature, computed in the worker when ``--dedup`` asks for it
+    signature: Signature | None = None
+    #: the table row (``TABLE_FORMATS``), lists native; the payload is then empty
+    row: dict[str, Any] | None = None
 
 
 def render_html_page(article: Article) -> str:
@@ -45,13 +62,16 @@ def render_html_page(article: Article) -> str:
     return article_page(article)
 
 
-def render(item: Input, fmt: str, options: CleanOptions, now: datetime | None) -> list[Outcome]:
+def render(
+    item: Input, fmt: str, options: CleanOptions, now: datetime | None, dedup: bool = False
+) -> list[Outcome]:
     """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
 
-    Failures become error records.
+    Failures become error records.  ``dedup`` adds each article's signature (hashing the text
+    is the costly part of deduplication, so it runs here, in the workers).
     """
     return [
-        render_result(name, relative, result, fmt)
+        render_result(name, relative, result, fmt, dedup)
         for name, relative, result in parse_input(item, options, now)
     ]
 
@@ -101,11 +121,17 @@ def feed_item_relative(relative: str, index: int) -> str:
     return f"{Path(relative).with_suffix('').as_posix()}/{index:04d}.xml"
 
 
-def render_result(name: str, relative: str, result: Article | Failure, fmt: str) -> Outcome:
+def render_result(
+    name: str, relative: str, result: Article | Failure, fmt: str, dedup: bool = False
+) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
+    row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
     if isinstance(result, Failure):
         payload = json.dumps(error_record(result), ensure_ascii=False)
-        return Outcome(name, relative, False, payload, internal=result.is_internal)
+        return Outcome(name, relative, False, payload, internal=result.is_internal, row=row)
+    sig = signature(result) if dedup else None
+    if row is not None:
+        return Outcome(name, relative, True, "", result.report.steps, signature=sig, row=row)
     if fmt in STREAM_FORMATS:
         payload = json.dumps(article_record(name, result), ensure_ascii=False)
     elif fmt == "md":
@@ -114,4 +140,4 @@ def render_result(name: str, relative: str, result: Article | Failure, fmt: str)
         payload = render_html_page(result)
     else:
         payload = result.to_hexo()
-    return Outcome(name, relative, True, payload, result.report.steps)
+    return Outcome(name, relative, True, payload, result.report.steps, signature=sig)

@@ -22,7 +22,7 @@ from ..models import Article, Failure
 if TYPE_CHECKING:  # pandas is optional: imported when a frame is built
     import pandas
 
-__all__ = ["COLUMNS", "empty_frame", "frame_from_records", "record", "to_dataframe"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "empty_frame", "frame_from_records", "record", "to_dataframe"]
 
 #: Every column of a row, in order, with its pandas dtype.  Text columns are pandas' nullable
 #: ``string``, counts nullable ``Int64`` (null in error rows), ``published`` a timezone-aware
@@ -58,21 +58,30 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 _NAMES = tuple(name for name, _ in COLUMNS)
 _ARTICLE_NAMES = _NAMES[4:]
+#: The columns that hold lists: JSON strings by default, Arrow ``list<string>`` when native.
+LIST_COLUMNS = ("categories", "image_urls", "video_urls")
 
 _PANDAS_MISSING = (
     "zakerclean.to_dataframe needs pandas, an optional dependency: pip install 'zakerclean[pandas]'"
 )
 
 
-def record(item: Article | Failure, path: str | None = None) -> dict[str, Any]:
+def record(
+    item: Article | Failure, path: str | None = None, *, native_lists: bool = False
+) -> dict[str, Any]:
     """The row of one result: every column of ``COLUMNS``, in order.
 
     ``path`` names the input; for a ``Failure`` it defaults to the failure's ``source``.
+    ``native_lists`` gives ``LIST_COLUMNS`` as Python lists of strings instead of JSON text.
     """
     if isinstance(item, Article):
         fields = item.to_record()
         row: dict[str, Any] = {"path": path, "ok": True, "error_type": None, "error_message": None}
         row.update((name, fields[name]) for name in _ARTICLE_NAMES)
+        if native_lists:
+            row["categories"] = list(item.categories)
+            row["image_urls"] = [image.url for image in item.images]
+            row["video_urls"] = [video.url for video in item.videos]
         return row
     if isinstance(item, Failure):
         row = {
@@ -94,16 +103,28 @@ def _pandas() -> Any:
     return pandas
 
 
-def frame_from_records(rows: Iterable[dict[str, Any]]) -> pandas.DataFrame:
+def _list_dtype(pd: Any) -> Any:
+    """pandas' dtype for an Arrow ``list<string>`` column (pyarrow comes with the extra)."""
+    import pyarrow
+
+    return pd.ArrowDtype(pyarrow.list_(pyarrow.string()))
+
+
+def frame_from_records(
+    rows: Iterable[dict[str, Any]], *, native_lists: bool = False
+) -> pandas.DataFrame:
     """A DataFrame with exactly the columns and dtypes of ``COLUMNS`` from ``record``
-    rows, with a default ``RangeIndex``.
+    rows, with a default ``RangeIndex``; with ``native_lists`` (rows made with it too), the
+    ``LIST_COLUMNS`` are Arrow ``list<string>`` columns.
 
     ``zakerclean.runners.dask`` builds each partition with it.
     """
     pd = _pandas()
     frame = pd.DataFrame.from_records(list(rows), columns=list(_NAMES))
     for name, dtype in COLUMNS:
-        if name == "published":
+        if native_lists and name in LIST_COLUMNS:
+            frame[name] = frame[name].astype(_list_dtype(pd))
+        elif name == "published":
             # aware datetimes (or None) -> UTC timestamps; NaT for a missing date
             column = pd.to_datetime(frame[name], utc=True)
             frame[name] = column.astype(dtype)
@@ -118,13 +139,18 @@ def empty_frame() -> pandas.DataFrame:
 
 
 def to_dataframe(
-    items: Iterable[Article | Failure], *, paths: Sequence[str | os.PathLike[str]] | None = None
+    items: Iterable[Article | Failure],
+    *,
+    paths: Sequence[str | os.PathLike[str]] | None = None,
+    native_lists: bool = False,
 ) -> pandas.DataFrame:
     """A pandas DataFrame with one row per article or failure, in order.
 
     ``paths`` (optional, one per item) fills the ``path`` column; a failure's own ``source``
     is used otherwise.  Columns and dtypes are those of ``COLUMNS`` whatever the input,
-    also for no items at all.
+    also for no items at all.  ``native_lists=True`` makes ``categories``, ``image_urls`` and
+    ``video_urls`` Arrow ``list<string>`` columns (as ``--format parquet`` writes them) instead
+    of JSON strings, the default that keeps older code working.
 
         >>> frame = zakerclean.to_dataframe(zakerclean.parse_many(paths), paths=paths)
         >>> frame.loc[frame.ok, ["title", "published"]]
@@ -133,4 +159,8 @@ def to_dataframe(
     if paths is not None and len(paths) != len(items):
         raise ValueError(f"got {len(paths)} paths for {len(items)} items; give one per item")
     names = [None] * len(items) if paths is None else [os.fspath(path) for path in paths]
-    return frame_from_records(record(item, name) for item, name in zip(items, names, strict=True))
+    rows = (
+        record(item, name, native_lists=native_lists)
+        for item, name in zip(items, names, strict=True)
+    )
+    return frame_from_records(rows, native_lists=native_lists)

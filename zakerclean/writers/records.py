@@ -34,6 +34,11 @@ class ArticleRecord(Article):
     model_config = ConfigDict(title="ArticleRecord", extra="forbid")
 
     path: str = Field(description="the input: a file path, `-` for stdin, `feed.xml#N` for items")
+    duplicate_of: str | None = Field(
+        default=None,
+        description="with `clean --dedup` only: the path of the first article of the same story "
+        "(null for that first article and for unique ones); see SPEC §9",
+    )
 
 
 class ErrorDetail(BaseModel):
