@@ -9,6 +9,7 @@ import struct
 import zlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,3 +106,24 @@ def test_no_horizontal_overflow(page: Any, width: int) -> None:
         if scroll > width:
             overflowing.append((article.title, scroll))
     assert overflowing == []
+
+
+def test_clean_html_pages_show_published_in_the_tz_option(tmp_path: Path) -> None:
+    """``clean --format html`` shows ``published`` in ``--tz`` (Asia/Shanghai by default)."""
+    from zakerclean.runners.cli import main
+
+    post = tmp_path / "in" / "a.md"
+    post.parent.mkdir()
+    post.write_text(
+        "---\ntitle: 时区\ndate: Sat, 17 Apr 2021 17:10:46 GMT\n---\n<p>正文。</p>\n",
+        encoding="utf-8",
+    )
+    shown = {}
+    for zone in ("Asia/Shanghai", "UTC", "America/New_York"):
+        out = tmp_path / zone.replace("/", "-")
+        assert main(["clean", str(post.parent), "--format", "html", "-o", str(out),
+                     "--tz", zone, "--no-progress"]) == 0  # fmt: skip
+        shown[zone] = (out / "a.html").read_text(encoding="utf-8")
+    assert 'datetime="2021-04-18T01:10:46+08:00"' in shown["Asia/Shanghai"]
+    assert 'datetime="2021-04-17T17:10:46+00:00"' in shown["UTC"]
+    assert 'datetime="2021-04-17T13:10:46-04:00"' in shown["America/New_York"]

@@ -27,6 +27,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import IO, Any, get_args
+from zoneinfo import ZoneInfo
 
 from .. import __version__
 from ..engine.pipeline import RULE_ORDER
@@ -132,7 +133,14 @@ def run_clean(args: argparse.Namespace) -> int:
     documents = failures = internal = 0
     changes: Counter[str] = Counter()
     try:
-        work = partial(render, fmt=fmt, options=options, now=now, dedup=marker is not None)
+        work = partial(
+            render,
+            fmt=fmt,
+            options=options,
+            now=now,
+            dedup=marker is not None,
+            tz=ZoneInfo(options.tz),
+        )
         stop = False
         for outcomes in ordered_map(work, inputs, jobs=args.jobs):
             for outcome in outcomes:  # one per input, or one per feed item

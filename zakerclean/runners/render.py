@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +57,19 @@ class Outcome:
     row: dict[str, Any] | None = None
 
 
-def render_html_page(article: Article) -> str:
-    """A standalone reader-view page for one article (see :mod:`zakerclean.writers.page`)."""
-    return article_page(article)
+def render_html_page(article: Article, tz: tzinfo | None = None) -> str:
+    """A standalone reader-view page for one article (see :mod:`zakerclean.writers.page`),
+    ``published`` shown in ``tz`` (UTC by default)."""
+    return article_page(article, tz)
 
 
 def render(
-    item: Input, fmt: str, options: CleanOptions, now: datetime | None, dedup: bool = False
+    item: Input,
+    fmt: str,
+    options: CleanOptions,
+    now: datetime | None,
+    dedup: bool = False,
+    tz: tzinfo | None = None,
 ) -> list[Outcome]:
     """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
 
@@ -71,7 +77,7 @@ def render(
     is the costly part of deduplication, so it runs here, in the workers).
     """
     return [
-        render_result(name, relative, result, fmt, dedup)
+        render_result(name, relative, result, fmt, dedup, tz)
         for name, relative, result in parse_input(item, options, now)
     ]
 
@@ -122,7 +128,12 @@ def feed_item_relative(relative: str, index: int) -> str:
 
 
 def render_result(
-    name: str, relative: str, result: Article | Failure, fmt: str, dedup: bool = False
+    name: str,
+    relative: str,
+    result: Article | Failure,
+    fmt: str,
+    dedup: bool = False,
+    tz: tzinfo | None = None,
 ) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
     row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
@@ -137,7 +148,7 @@ def render_result(
     elif fmt == "md":
         payload = result.to_markdown()
     elif fmt == "html":
-        payload = render_html_page(result)
+        payload = render_html_page(result, tz)
     else:
         payload = result.to_hexo()
     return Outcome(name, relative, True, payload, result.report.steps, signature=sig)
