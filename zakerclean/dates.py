@@ -13,7 +13,12 @@ Nothing is guessed from hidden state: there is no clock (forms relative to the p
 (naive values are read in the ``tz`` argument), and no default filling of missing fields -- which
 is why python-dateutil's parser, whose ``default``, two-digit-year and ``GMT+3`` conventions are
 exactly such guesses, is only the last reader, fenced in so that it cannot guess (see
-:func:`_parse_with_dateutil`).
+:func:`_parse_with_dateutil`); it never sees text with Chinese characters, which only the explicit
+readers take.
+
+The module is long (one reader per form, the tables they share, the dateutil fence) but kept in one
+piece on purpose: every reader shares the private ``_Context``/``_Invalid``/zone helpers, and the
+order of ``_TEXT_PARSERS`` -- which is the grammar -- reads best next to the readers it lists.
 """
 
 from __future__ import annotations
@@ -84,7 +89,16 @@ _WIDE_TO_ASCII: Final = {
 
 _ZONE = r"(?P<zone>[+-]\d{2}(?::?\d{2})?|[A-Za-z]{1,5})"
 _CLOCK = r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-_CJK_CLOCK = r"(?P<hour>\d{1,2}) ?: ?(?P<minute>\d{2})(?: ?: ?(?P<second>\d{2}))?"
+#: The words Chinese pages put before a 12-hour time; see :func:`_twelve_hour`.
+_PERIODS = "上午|下午|中午|晚上|凌晨"
+#: A Chinese time of day: ``17:10``, ``17:10:46``, ``6时42分``, ``10点05``, ``10点``,
+#: ``6时42分10秒``, optionally after a period word (``下午5:10``, ``凌晨3点``).
+_CJK_CLOCK = (
+    rf"(?:(?P<period>{_PERIODS}) ?)?"
+    r"(?:(?P<hour>\d{1,2}) ?: ?(?P<minute>\d{2})(?: ?: ?(?P<second>\d{2}))?"
+    r"|(?P<hour_w>\d{1,2}) ?[时点]"
+    r"(?: ?(?:(?P<minute_w>\d{1,2}) ?分(?: ?(?P<second_w>\d{1,2}) ?秒)?|(?P<minute_bare>\d{2})))?)"
+)
 
 _RFC2822_RE: Final = re.compile(
     r"(?:(?P<weekday>[A-Za-z]{3}),? ?)?(?P<day>\d{1,2}) (?P<month>[A-Za-z]{3}) (?P<year>\d{4}) "
@@ -104,8 +118,8 @@ _ISO8601_RE: Final = re.compile(
     re.ASCII,
 )
 _NUMERIC_YMD_RE: Final = re.compile(
-    r"(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
-    rf"(?:[ T]{_CLOCK}(?: ?{_ZONE})?)?",
+    r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+    rf"(?:(?:[ T]| ?(?P<period>{_PERIODS}) ?){_CLOCK}(?: ?{_ZONE})?)?",
     re.ASCII,
 )
 _CJK_YMD_RE: Final = re.compile(
@@ -117,12 +131,28 @@ _ENGLISH_RE: Final = re.compile(
     r"(?:(?P<weekday>[A-Za-z]+),? )?"
     r"(?:(?P<month1>[A-Za-z]+)\.? (?P<day1>\d{1,2})(?:st|nd|rd|th)?,?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)? (?P<month2>[A-Za-z]+)\.?,?) (?P<year>\d{4})"
-    rf"(?:,?(?: at)? {_CLOCK}(?: ?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?: {_ZONE})?)?",
+    # "11.59 am": a dot between hour and minute only with AM/PM (checked by the reader).
+    r"(?:,?(?: at)? (?P<hour>\d{1,2})(?P<clock_sep>[:.])(?P<minute>\d{2})"
+    r"(?:(?P=clock_sep)(?P<second>\d{2}))?"
+    rf"(?: ?(?P<ampm>[AaPp])\.?[Mm]\.?)?(?: {_ZONE})?)?",
     re.ASCII,
 )
 _EPOCH_RE: Final = re.compile(r"(?P<whole>\d{10}|\d{13})(?:\.(?P<fraction>\d{1,9}))?", re.ASCII)
-_AGO_RE: Final = re.compile(r"(?P<count>\d{1,6}) ?(?P<unit>秒|分钟|小时|天) ?前", re.ASCII)
-_DAY_WORD_RE: Final = re.compile(rf"(?P<word>今天|昨天|前天) ?{_CJK_CLOCK}", re.ASCII)
+_AGO_RE: Final = re.compile(
+    r"(?P<count>\d{1,6}|[一二两兩三四五六七八九十半]) ?(?:[个個] ?)?"
+    r"(?P<unit>秒钟|秒鐘|秒|分钟|分鐘|小时|小時|天|周|週|星期|礼拜|禮拜) ?前",
+    re.ASCII,
+)
+_ENGLISH_AGO_RE: Final = re.compile(
+    r"(?P<count>\d{1,6}|an?|one) (?P<unit>sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s? ago",
+    re.ASCII | re.IGNORECASE,
+)
+#: ``今天 08:15``, ``昨天下午3点``, and a bare ``下午5:10`` (today; a period word is required then).
+_DAY_WORD_RE: Final = re.compile(rf"(?:(?P<word>今天|昨天|前天) ?)?{_CJK_CLOCK}", re.ASCII)
+_ENGLISH_DAY_WORD_RE: Final = re.compile(
+    rf"(?P<word>today|yesterday),?(?: at)? {_CLOCK}(?: ?(?P<ampm>[ap])\.?m\.?)?",
+    re.ASCII | re.IGNORECASE,
+)
 _CJK_MD_RE: Final = re.compile(
     rf"(?P<month>\d{{1,2}}) ?月 ?(?P<day>\d{{1,2}}) ?[日号](?: ?{_CJK_CLOCK})?",
     re.ASCII,
@@ -134,8 +164,26 @@ _DAY_MONTH_AMBIGUOUS_RE: Final = re.compile(
     r"\d{1,2}(?P<sep>[-/.])\d{1,2}(?:(?P=sep)\d{2,4})?(?: .*)?", re.ASCII
 )
 
-_AGO_UNITS: Final = {"秒": "seconds", "分钟": "minutes", "小时": "hours", "天": "days"}
-_DAYS_BACK: Final = {"今天": 0, "昨天": 1, "前天": 2}
+_SECOND: Final = timedelta(seconds=1)
+_MINUTE: Final = timedelta(minutes=1)
+_HOUR: Final = timedelta(hours=1)
+_DAY: Final = timedelta(days=1)
+_WEEK: Final = timedelta(weeks=1)
+_AGO_UNITS: Final = {
+    "秒": _SECOND, "秒钟": _SECOND, "秒鐘": _SECOND, "分钟": _MINUTE, "分鐘": _MINUTE,
+    "小时": _HOUR, "小時": _HOUR, "天": _DAY,
+    "周": _WEEK, "週": _WEEK, "星期": _WEEK, "礼拜": _WEEK, "禮拜": _WEEK,
+}  # fmt: skip
+_ENGLISH_AGO_UNITS: Final = {
+    "sec": _SECOND, "second": _SECOND, "min": _MINUTE, "minute": _MINUTE,
+    "hour": _HOUR, "hr": _HOUR, "day": _DAY, "week": _WEEK,
+}  # fmt: skip
+#: Chinese numerals in ``两小时前`` (``半`` is half, and only ``半小时前`` takes it).
+_CJK_COUNTS: Final = {
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+    "九": 9, "十": 10,
+}  # fmt: skip
+_DAYS_BACK: Final = {"今天": 0, "昨天": 1, "前天": 2, "today": 0, "yesterday": 1}
 
 
 class _Invalid(Exception):
@@ -337,20 +385,21 @@ def _parse_iso8601(text: str, context: _Context) -> datetime | None:
 
 
 def _parse_numeric_ymd(text: str, context: _Context) -> datetime | None:
-    """``2021-4-17 7:10``, ``2021/4/17 17:10:46``, ``2021/04/17`` (year first, so unambiguous)."""
+    """``2021-4-17 7:10``, ``2021/4/17 17:10:46``, ``2019.9.8 22:20``, ``2021/04/17``,
+    ``2021-04-17 下午5:10`` (year first, so unambiguous whatever the separator)."""
     match = _NUMERIC_YMD_RE.fullmatch(text)
     if match is None:
         return None
-    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match))
+    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_cjk_clock(match))
     return _attach_zone(naive, match["zone"], context)
 
 
 def _parse_cjk_ymd(text: str, context: _Context) -> datetime | None:
-    """``2021年4月17日 17:10``, ``2021 年 4 月 17 日``, ``2021年4月17日17:10:46``."""
+    """``2021年4月17日 17:10``, ``2021 年 4 月 17 日``, ``2019年9月8日6时42分``, ``… 下午5:10``."""
     match = _CJK_YMD_RE.fullmatch(text)
     if match is None:
         return None
-    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match))
+    naive = datetime(int(match["year"]), int(match["month"]), int(match["day"]), *_cjk_clock(match))
     return context.localize(naive)
 
 
@@ -364,10 +413,9 @@ def _parse_english(text: str, context: _Context) -> datetime | None:
         return None
     day = int(match["day1"] or match["day2"])
     hour, minute, second = _clock(match)
-    if match["ampm"] is not None:
-        if not 1 <= hour <= 12:
-            raise _Invalid(f"hour {hour} with AM/PM")
-        hour = hour % 12 + (12 if match["ampm"] in "Pp" else 0)
+    if match["clock_sep"] == "." and match["ampm"] is None:
+        return None  # "17.10" alone: a time only with AM/PM, else left to the rejection rules
+    hour = _ampm_hour(hour, match["ampm"])
     naive = datetime(int(match["year"]), month, day, hour, minute, second)
     _check_weekday(match["weekday"], naive)
     return _attach_zone(naive, match["zone"], context)
@@ -388,23 +436,51 @@ def _parse_epoch_text(text: str, context: _Context) -> datetime | None:
 
 
 def _parse_relative(text: str, context: _Context) -> datetime | None:
-    """``刚刚``; ``5分钟前``, ``3 小时前``, ``2天前``; ``今天 08:15``, ``昨天 23:59``, ``前天 …``.
+    """``刚刚``; ``5分钟前``, ``两小时前``, ``半小时前``, ``10个小时前``, ``1周前``,
+    ``2 hours ago``; ``今天 08:15``, ``昨天下午3点``, ``前天 …``, ``yesterday 10:00``;
+    a bare ``下午5:10`` (today).
 
-    ``N天前`` is exactly N × 24 hours before now; ``今天``/``昨天``/``前天`` name the calendar day
-    of now in the context zone.
+    ``N天前`` is exactly N × 24 hours before now (``N周前`` N × 7 × 24 hours); ``今天``/``昨天``/
+    ``前天`` name the calendar day of now in the context zone.
     """
-    if text == "刚刚":
+    if text == "刚刚" or text.lower() == "just now":
         return context.require_now(repr(text))
-    match = _AGO_RE.fullmatch(text)
+    match = _AGO_RE.fullmatch(text) or _ENGLISH_AGO_RE.fullmatch(text)
     if match is not None:
-        now = context.require_now(f"'N{match['unit']}前'")
-        return now - timedelta(**{_AGO_UNITS[match["unit"]]: int(match["count"])})
+        now = context.require_now(f"{text!r}")
+        count, unit = match["count"].lower(), match["unit"].lower()
+        if count == "半":
+            if unit not in ("小时", "小時"):
+                raise _Invalid(f"{text!r}: only 半小时 (half an hour) is read with 半")
+            return now - timedelta(minutes=30)
+        step = _AGO_UNITS.get(unit) or _ENGLISH_AGO_UNITS[unit]
+        number = _CJK_COUNTS.get(count) or (1 if count in ("a", "an", "one") else int(count))
+        return now - step * number
     match = _DAY_WORD_RE.fullmatch(text)
     if match is not None:
-        now = context.require_now(f"'{match['word']} HH:MM'")
-        day = now.astimezone(context.zone).date() - timedelta(days=_DAYS_BACK[match["word"]])
-        return context.localize(datetime(day.year, day.month, day.day, *_clock(match)))
+        if match["word"] is None and match["period"] is None:
+            return None  # a bare "17:10" or "10点": which day is never assumed
+        now = context.require_now(f"{text!r}")
+        clock = _cjk_clock(match)
+        result = _on_day_of(now, _DAYS_BACK[match["word"] or "今天"], clock, context)
+        if match["word"] is None and result > now:
+            raise _Invalid(f"{text!r} without a day is later than now: today's or yesterday's?")
+        return result
+    match = _ENGLISH_DAY_WORD_RE.fullmatch(text)
+    if match is not None:
+        now = context.require_now(f"{text!r}")
+        hour, minute, second = _clock(match)
+        clock = (_ampm_hour(hour, match["ampm"]), minute, second)
+        return _on_day_of(now, _DAYS_BACK[match["word"].lower()], clock, context)
     return None
+
+
+def _on_day_of(
+    now: datetime, days_back: int, clock: tuple[int, int, int], context: _Context
+) -> datetime:
+    """The wall *clock* time on the calendar day *days_back* before now's day in the zone."""
+    day = now.astimezone(context.zone).date() - timedelta(days=days_back)
+    return context.localize(datetime(day.year, day.month, day.day, *clock))
 
 
 def _parse_yearless(text: str, context: _Context) -> datetime | None:
@@ -416,6 +492,12 @@ def _parse_yearless(text: str, context: _Context) -> datetime | None:
     match = _CJK_MD_RE.fullmatch(text) or _DASH_MD_RE.fullmatch(text)
     if match is None:
         return None
+    return _resolve_yearless(match, _cjk_clock(match), context)
+
+
+def _resolve_yearless(
+    match: re.Match[str], clock: tuple[int, int, int], context: _Context
+) -> datetime:
     now = context.require_now("a date without a year")
     month, day = int(match["month"]), int(match["day"])
     # Raises for 13月, 4月31日, ... but not for 2月29日 (2000 is a leap year).
@@ -424,7 +506,7 @@ def _parse_yearless(text: str, context: _Context) -> datetime | None:
     for year in (this_year, this_year - 1):
         if month == 2 and day == 29 and not _is_leap(year):
             continue
-        candidate = context.localize(datetime(year, month, day, *_clock(match)))
+        candidate = context.localize(datetime(year, month, day, *clock))
         if candidate <= now + _YEARLESS_AHEAD:
             return candidate
     raise _Invalid(f"no {month}月{day}日 in {this_year} or {this_year - 1} up to a day after now")
@@ -453,7 +535,13 @@ _DATEUTIL_INFO: Final = _CjkParserInfo()
 #: shows up as two different results, and the value is rejected instead of guessed.
 _DATEUTIL_DEFAULTS: Final = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 _FOUR_DIGIT_YEAR_RE: Final = re.compile(r"(?<!\d)\d{4}(?!\d)", re.ASCII)
-_ISO_LIKE_RE: Final = re.compile(r"\dT\d", re.ASCII)
+#: ``2014-04-19T`` (a truncated ISO 8601 value) and other ``…T…`` variants; not ``17th``.
+_ISO_LIKE_RE: Final = re.compile(r"\d[Tt](?![A-Za-z])", re.ASCII)
+#: ``11.59`` (dateutil reads it as 11 h + 0.59 h and keeps only the hour): never its business.
+_DOTTED_NUMBER_RE: Final = re.compile(r"(?<![:\d])\d{1,2}\.\d", re.ASCII)
+#: A year-first numeric date: the explicit readers take its complete forms, so what is left
+#: (``2021-04-17 17``, an hour without minutes) is truncated, not dateutil's to complete.
+_YMD_PREFIX_RE: Final = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}", re.ASCII)
 #: "GMT+3" means UTC-3 to dateutil (POSIX); too easy to misread either way.
 _POSIX_OFFSET_RE: Final = re.compile(r"(?:GMT|UTC|UT)\s*[+-]\d", re.ASCII | re.IGNORECASE)
 
@@ -480,6 +568,9 @@ def _parse_with_dateutil(text: str, context: _Context) -> datetime | None:
         _FOUR_DIGIT_YEAR_RE.search(text) is None
         or _POSIX_OFFSET_RE.search(text)
         or _ISO_LIKE_RE.search(text)  # odd ISO 8601 variants stay rejected, see docs/dates.md
+        or _DOTTED_NUMBER_RE.search(text)
+        or _YMD_PREFIX_RE.match(text)
+        or not text.isascii()  # Chinese forms are read by the explicit readers or not at all
         or not text.isprintable()
     ):
         return None
@@ -533,6 +624,55 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int]:
     if match["hour"] is None:
         return 0, 0, 0
     return int(match["hour"]), int(match["minute"]), int(match["second"] or 0)
+
+
+def _cjk_clock(match: re.Match[str]) -> tuple[int, int, int]:
+    """Hour, minute, second of a match that may hold :data:`_CJK_CLOCK`'s groups (``6时42分``,
+    ``10点05``, a period word) as well as ``hour``/``minute``/``second``."""
+    groups = match.groupdict()
+    hour_w = groups.get("hour_w")
+    if hour_w is not None:
+        minute = groups["minute_w"] or groups["minute_bare"] or 0
+        hour, minute, second = int(hour_w), int(minute), int(groups["second_w"] or 0)
+    else:
+        hour, minute, second = _clock(match)
+    period = groups.get("period")
+    if period is not None:
+        hour = _twelve_hour(period, hour)
+    return hour, minute, second
+
+
+#: The 12-hour hours each period word is read with, and what is added to them.  What is left out
+#: is rejected as a guess: 上午12点 (noon to some, midnight to others), 晚上12点 (which day?),
+#: 凌晨12点, 晚上1点, and any 24-hour hour after a period word (下午15:00).
+_PERIOD_HOURS: Final[dict[str, tuple[range, int]]] = {
+    "凌晨": (range(0, 7), 0),
+    "上午": (range(1, 12), 0),
+    "中午": (range(11, 13), 0),
+    "下午": (range(1, 12), 12),
+    "晚上": (range(6, 12), 12),
+}
+
+
+def _twelve_hour(period: str, hour: int) -> int:
+    """The 24-hour hour of *hour* after the period word *period* (``下午5`` → 17)."""
+    if period == "中午" and hour in (1, 2):
+        return hour + 12
+    if period == "下午" and hour == 12:
+        return 12  # 下午12:30 is half past noon, as 12-hour clocks write it
+    hours, add = _PERIOD_HOURS[period]
+    if hour not in hours:
+        raise _Invalid(f"{period}{hour}点 is not a clear time of day")
+    return hour + add
+
+
+def _ampm_hour(hour: int, ampm: str | None) -> int:
+    """The 24-hour hour of an English 12-hour *hour* with ``a``/``p`` (or none: 24-hour)."""
+    if ampm is None:
+        return hour
+    if not 1 <= hour <= 12:
+        raise _Invalid(f"hour {hour} with AM/PM")
+    return hour % 12 + (12 if ampm in "Pp" else 0)
 
 
 def _is_leap(year: int) -> bool:
