@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .options import CleanOptions
+from .profiles import GENERIC, SourceProfile
 from .urls import clean_url
 
 __all__ = ["CleanContext"]
@@ -21,6 +22,8 @@ class CleanContext:
 
     options: CleanOptions
     base_url: str | None = None
+    #: what is particular to the document's source (``zakerclean.profiles``)
+    profile: SourceProfile = GENERIC
     warnings: list[str] = field(default_factory=list)
     #: animated image URL → its still version (``data-gif-url`` → ``data-original``)
     stills: dict[str, str] = field(default_factory=dict)

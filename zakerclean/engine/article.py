@@ -18,6 +18,7 @@ from ..dates import parse_date
 from ..errors import DateParseError
 from ..models import Article, CleanReport, Image
 from ..options import CleanOptions
+from ..profiles import profile_for
 from ..readers.document import Document
 from ..urls import clean_url
 from .media import is_animated
@@ -81,7 +82,12 @@ def build_article(
     base = settle_base_url(base_url, document, options)
     published, published_raw = _published(document.published_raw, options, now, notes)
     result = clean_fragment(
-        document.body, options, base_url=base, stills=document.stills, players=document.players
+        document.body,
+        options,
+        base_url=base,
+        stills=document.stills,
+        players=document.players,
+        profile=profile_for(document.source),
     )
     steps = dict(result.steps)
     title = document.title

@@ -17,6 +17,7 @@ from ..context import CleanContext
 from ..dom import HtmlElement, parse_fragment, serialize_children
 from ..models import Image, Video
 from ..options import CleanOptions
+from ..profiles import GENERIC, SourceProfile
 from ..rules.attributes import filter_attributes
 from ..rules.boilerplate import strip_boilerplate
 from ..rules.depth import limit_depth
@@ -193,11 +194,15 @@ def _clean(fragment: str, ctx: CleanContext) -> tuple[HtmlElement, str, list[tup
 
 
 def clean_fragment_html(
-    fragment: str, options: CleanOptions, *, base_url: str | None = None
+    fragment: str,
+    options: CleanOptions,
+    *,
+    base_url: str | None = None,
+    profile: SourceProfile = GENERIC,
 ) -> str:
     """Only the clean HTML of ``fragment`` (``clean_html``): the same passes and sanitizer as
     :func:`clean_fragment`, without the text, image and video work nobody asked for."""
-    ctx = CleanContext(options=options, base_url=base_url or options.base_url)
+    ctx = CleanContext(options=options, base_url=base_url or options.base_url, profile=profile)
     return _clean(fragment, ctx)[1]
 
 
@@ -208,6 +213,7 @@ def clean_fragment(
     base_url: str | None = None,
     stills: Mapping[str, str] | None = None,
     players: Iterable[str] = (),
+    profile: SourceProfile = GENERIC,
 ) -> CleanResult:
     """Run every pass over ``fragment`` and sanitize the result.
 
@@ -218,7 +224,7 @@ def clean_fragment(
     leave, when the sanitizer's output has the same content; otherwise (the second lock
     removed something the rules let by) the sanitizer's output parsed again.
     """
-    ctx = CleanContext(options=options, base_url=base_url or options.base_url)
+    ctx = CleanContext(options=options, base_url=base_url or options.base_url, profile=profile)
     if stills:
         ctx.stills.update(stills)
     ctx.players.update(players)
