@@ -25,7 +25,8 @@ __all__ = ["BLEACH_PIECE_BLOCKS", "get_sanitizer", "sanitize", "top_level_pieces
 
 _NH3 = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
-    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    # "*": nh3 allows ``lang`` and ``title`` on every tag unless told otherwise
+    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
     url_schemes=set(SAFE_SCHEMES),
     attribute_filter=lambda tag, name, value: (
         value if allowed_attribute(tag, name, value) else None
