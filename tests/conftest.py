@@ -9,7 +9,8 @@ import pytest
 from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+#: ``ZAKERCLEAN_CORPUS`` points elsewhere (the mutation run works in a copy of the repository).
+CORPUS = Path(os.environ.get("ZAKERCLEAN_CORPUS") or ROOT.parent / "shared" / "corpus")
 EXAMPLES = ROOT / "examples"
 
 
