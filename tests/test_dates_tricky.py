@@ -47,6 +47,12 @@ ISSUE_16 = [
     ("yesterday 10:00", sh(2021, 4, 16, 10, 0)),
     ("22 June 2016 11.59 am", sh(2016, 6, 22, 11, 59)),  # was 11:00
     ("2014-04-19T", REJECT),  # was midnight
+    # a range of hours, or UTC-12:00? (was read as the offset)
+    ("2021-04-17 10:00-12:00", REJECT),
+    ("2021-04-17 10:00 -12:00", REJECT),
+    ("2021-04-17T10:00-12:00", datetime(2021, 4, 17, 22, 0, tzinfo=UTC)),  # ISO 8601's T
+    ("2021-04-17 10:00:00-12:00", datetime(2021, 4, 17, 22, 0, tzinfo=UTC)),  # seconds
+    ("2021-04-17 15:00-05:00", datetime(2021, 4, 17, 20, 0, tzinfo=UTC)),  # ends before
 ]
 
 # -- every form SPEC §5 lists ---------------------------------------------------------------------

@@ -376,12 +376,29 @@ def _parse_iso8601(text: str, context: _Context) -> datetime | None:
             return None  # "20210417 1710" is not ISO 8601
     elif not match["dash"]:
         return None  # a bare "20210417" could as well be a number
+    if _reads_as_time_range(match):
+        raise _Invalid(
+            f"{match['hour']}:{match['minute']}{match['zone']} reads as a time range as well as "
+            "a UTC offset; write the offset after seconds or with a 'T' separator"
+        )
     fraction = match["fraction"] or ""
     wall = datetime(
         int(match["year"]), int(match["month"]), int(match["day"]), *_clock(match),
         int(fraction[:6].ljust(6, "0")),
     )  # fmt: skip
     return _attach_zone(wall, match["zone"], context)
+
+
+def _reads_as_time_range(match: re.Match[str]) -> bool:
+    """``2021-04-17 10:00-12:00``: a space, no seconds and a negative "offset" later than the
+    time itself is a range of hours on a listing page far more often than UTC−12:00."""
+    zone = match["zone"]
+    if match["sep"] != " " or match["second"] is not None or not zone or zone[0] != "-":
+        return False
+    digits = zone[1:].replace(":", "")
+    if len(digits) != 4:
+        return False
+    return (int(digits[:2]), int(digits[2:])) > (int(match["hour"]), int(match["minute"]))
 
 
 def _parse_numeric_ymd(text: str, context: _Context) -> datetime | None:
