@@ -27,7 +27,7 @@ def zaker_box(url: str, *, gif: str | None = None, width: str = "440", height: s
 
 def test_passes_run_in_the_documented_order() -> None:
     assert [p.name for p in PASSES] == [
-        "boilerplate", "lazy_images", "links", "video", "structure", "empty_elements",
+        "boilerplate", "furniture", "lazy_images", "links", "video", "structure", "empty_elements",
         "attributes", "whitespace", "cjk_parentheses", "cjk_spacing", "quotes",
     ]  # fmt: skip
 
