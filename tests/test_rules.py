@@ -197,7 +197,7 @@ def test_iframe_player_becomes_a_link_and_a_video() -> None:
     html = '<div class="iframe_video"><iframe src="//v.qq.com/iframe/player.html?vid=abc"></iframe></div>'
     article = zakerclean.parse(html)
     url = "https://v.qq.com/iframe/player.html?vid=abc"
-    assert article.html == f'<p><a href="{url}">视频：{url}</a></p>'
+    assert article.html == f'<p><a href="{url}">视频：腾讯视频</a></p>'
     assert article.videos[0].url == url and article.videos[0].provider == "v.qq.com"
 
 
