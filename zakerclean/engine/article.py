@@ -135,7 +135,7 @@ def build_article(
         url=document.url,
         author=document.author,
         source=document.source,
-        channel=document.channel,
+        feed=document.feed,
         categories=document.categories,
         published=published,
         published_raw=published_raw,
