@@ -1,7 +1,8 @@
 """Independent checkers for the SPEC §3 guarantees, shared by the corpus and property tests.
 
 They re-parse output with lxml and walk it; they do not reuse the rules they check, except
-rule 1 (``strip_boilerplate``), which by definition decides what counts as visible input.
+rule 1 (``strip_boilerplate`` and ``strip_furniture``), which by definition decides what
+counts as visible input.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from zakerclean.dom import (
     text_of,
 )
 from zakerclean.options import CleanOptions
+from zakerclean.profiles import profile_for
 from zakerclean.rules.boilerplate import strip_boilerplate
+from zakerclean.rules.furniture import strip_furniture
 from zakerclean.rules.video import VIDEO_LINK_LABEL
 
 QUOTES = str.maketrans({c: '"' for c in "\"'“”‘’「」『』＂＇"})
@@ -36,10 +39,18 @@ def squeeze(text: str) -> str:
     return "".join(text.split()).translate(QUOTES)
 
 
-def visible_input_text(html: str) -> str:
-    """The visible text of an input body: rule-1 boilerplate out, no video fallback content."""
+def strip_rule_one(root: lxml.html.HtmlElement, source: str | None = None) -> None:
+    """Rule 1 on ``root``: boilerplate, and the furniture ``source``'s profile declares."""
+    ctx = CleanContext(CleanOptions(), profile=profile_for(source))
+    strip_boilerplate(root, ctx)
+    strip_furniture(root, ctx)
+
+
+def visible_input_text(html: str, source: str | None = None) -> str:
+    """The visible text of an input body: rule-1 boilerplate (and ``source``'s furniture)
+    out, no video fallback content."""
     root = parse_fragment(html)
-    strip_boilerplate(root, CleanContext(CleanOptions()))
+    strip_rule_one(root, source)
     for element in list(root.iter("video", "iframe", "audio")):
         remove(element)
     return text_of(root)

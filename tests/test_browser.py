@@ -695,7 +695,7 @@ def hostile_display_cases() -> list[tuple[str, str]]:
         title="<script>alert(111)</script>",
         url="jav&#x09;ascript:alert(112)",
         source="<style>@import 'http://img.example/x.css';</style>",
-        channel="<a href=javascript:alert(113)>x</a>",
+        feed="<a href=javascript:alert(113)>x</a>",
         published_raw="<img src=x onerror=alert(114)>",
         cover=Image(url="javascript:alert(115)", alt='"><img src=x onerror=alert(116)>'),
         images=(Image(url='http://img.example/x.jpg" onerror="alert(117)'),),

@@ -47,10 +47,10 @@ def test_corpus_post_metadata_matches_front_matter(path: Path) -> None:
     assert article.title_raw == _unquote(fields["title"])  # title: rule 9 restorations
     categories = fields["_categories"].split("\n")
     if len(categories) >= 3:
-        assert (article.source, article.channel) == (categories[1], categories[2])
+        assert (article.source, article.feed) == (categories[1], categories[2])
     else:
         source, _, channel = categories[1].partition(" - ")
-        assert (article.source, article.channel) == (source, channel)
+        assert (article.source, article.feed) == (source, channel)
     published = article.published
     assert published is not None and published.utcoffset() is not None
     assert published.strftime("%a, %d %b %Y %H:%M:%S GMT") == fields["date"]

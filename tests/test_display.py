@@ -205,7 +205,7 @@ def test_summary_of_a_full_article() -> None:
     assert "显示测试：标题 &amp; 更多" in out  # escaped in the string
 
     meta = text_of(find_all(out, "p")[0])
-    assert "测试源 · 科技" in meta
+    assert "Source: 测试源" in meta and "Feed: 科技" in meta
     assert "测试编辑" in meta
     assert "2024-03-05T08:30:00+00:00" in meta
     assert "Tue, 05 Mar 2024 08:30:00 GMT" in meta  # the raw date differs from the ISO one
@@ -312,7 +312,8 @@ def test_hostile_post_is_escaped() -> None:
     meta = text_of(find_all(out, "p")[0])
     assert "javascript:alert(7)" not in meta
     assert '"><svg onload=alert(6)>' in meta
-    assert "<iframe src=javascript:alert(8)> · ' onmouseover='alert(9)" in meta
+    assert "Source: <iframe src=javascript:alert(8)>" in meta
+    assert "Feed: ' onmouseover='alert(9)" in meta
     assert "no date (unread: <b>yesterday</b>)" in meta
 
 

@@ -169,7 +169,7 @@ def test_item_fields_map_onto_the_article() -> None:
     assert bus.url == BUS_LINK
     assert bus.author == "城市晚报"
     assert bus.categories == ("城市", "交通")
-    assert bus.source is None and bus.channel is None  # item tags are not the Hexo triple
+    assert bus.source is None and bus.feed is None  # item tags are not the Hexo triple
     assert bus.published == datetime(2021, 4, 17, 9, 10, 46, tzinfo=timezone.utc)
     assert bus.published_raw == "Sat, 17 Apr 2021 09:10:46 GMT"
     assert bus.meta == {"feed_title": "ZAKER 城市频道"}  # guid == link: nothing to add

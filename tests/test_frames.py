@@ -71,7 +71,7 @@ def test_article_row_values() -> None:
     assert bool(row["ok"]) is True
     assert pd.isna(row["error_type"]) and pd.isna(row["error_message"])
     assert row["title"] == "测试标题：数据帧"
-    assert row["source"] == "ZAKER" and row["channel"] == "科技"
+    assert row["source"] == "ZAKER" and row["feed"] == "科技"
     assert json.loads(row["categories"]) == ["新闻", "ZAKER", "科技"]
     assert row["published"] == pd.Timestamp("2021-04-17 17:10:46", tz="UTC")
     assert row["published"].tzinfo is not None

@@ -29,7 +29,7 @@ def test_minimal_post_maps_known_keys_and_keeps_the_rest_in_meta() -> None:
     assert article.title == "标题"
     assert article.title_raw == "标题"
     assert article.categories == ("新媒体", "ZAKER", "channel")
-    assert (article.source, article.channel) == ("ZAKER", "channel")
+    assert (article.source, article.feed) == ("ZAKER", "channel")
     assert article.author == "ZAKER"
     assert article.meta == {"comments": False, "tags": ["a", "b"]}
     assert (
@@ -59,7 +59,7 @@ def test_brace_entities_are_decoded_in_front_matter() -> None:
 def test_early_flow_list_categories() -> None:
     article = zakerclean.parse(post('title: x\ncategories: [新媒体, "ZAKER - channel"]\n'))
     assert article.categories == ("新媒体", "ZAKER - channel")
-    assert (article.source, article.channel) == ("ZAKER", "channel")
+    assert (article.source, article.feed) == ("ZAKER", "channel")
 
 
 def test_cover_from_headimg_strips_the_cors_proxy() -> None:

@@ -8,16 +8,15 @@ import pytest
 
 import zakerclean
 from zakerclean import Article, CleanOptions
-from zakerclean.context import CleanContext
 from zakerclean.dom import parse_fragment
 from zakerclean.readers.frontmatter import split_front_matter
-from zakerclean.rules.boilerplate import strip_boilerplate
 
 from .checks import (
     clean_problems,
     html_text,
     output_text_without_additions,
     squeeze,
+    strip_rule_one,
     visible_input_text,
 )
 from .conftest import corpus_posts, post_ids, requires_corpus
@@ -40,10 +39,11 @@ def _parse(path: Path, sanitizer: str) -> Article:
     return zakerclean.parse_file(path, options=CleanOptions(sanitizer=sanitizer))  # type: ignore[arg-type]
 
 
-def _expected_image_urls(body: str) -> list[str]:
-    """Input images (outside boilerplate), URL picked independently of the image rule."""
+def _expected_image_urls(body: str, source: str | None = None) -> list[str]:
+    """Input images (outside boilerplate and the source's furniture), URL picked
+    independently of the image rule."""
     root = parse_fragment(body)
-    strip_boilerplate(root, CleanContext(CleanOptions()))
+    strip_rule_one(root, source)
     urls = []
     for img in root.iter("img"):
         for name in LAZY_ORDER:
@@ -75,14 +75,16 @@ def test_idempotent(path: Path, sanitizer: str) -> None:
 @pytest.mark.parametrize("sanitizer", SANITIZERS)
 def test_nothing_lost(path: Path, sanitizer: str) -> None:
     article = _parse(path, sanitizer)
-    visible = squeeze(visible_input_text(_body(path)))
+    visible = squeeze(visible_input_text(_body(path), article.source))
     assert squeeze(output_text_without_additions(article.text)) == visible
     assert squeeze(html_text(article.html)) == squeeze(article.text)
 
 
 def test_every_image_is_kept_in_order(path: Path) -> None:
     article = zakerclean.parse_file(path)
-    assert [image.url for image in article.images] == _expected_image_urls(_body(path))
+    assert [image.url for image in article.images] == _expected_image_urls(
+        _body(path), article.source
+    )
     for image in article.images:
         assert PROXY not in image.url
         if image.still_url is not None:

@@ -50,7 +50,7 @@ def test_schema_lists_every_field() -> None:
         "url",
         "author",
         "source",
-        "channel",
+        "feed",
         "categories",
         "published",
         "published_raw",

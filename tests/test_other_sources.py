@@ -105,7 +105,8 @@ def test_other_corpus_posts(path) -> None:  # type: ignore[no-untyped-def]
     if sized:
         assert any(image.width for image in article.images)
     # no text lost, none added (video link labels aside)
-    assert squeeze(output_text_without_additions(article.text)) == squeeze(visible_input_text(body))
+    visible = visible_input_text(body, article.source)
+    assert squeeze(output_text_without_additions(article.text)) == squeeze(visible)
 
 
 @requires_corpus

@@ -70,7 +70,7 @@ def test_page_fields() -> None:
     assert article.published == datetime(2021, 4, 17, 9, 10, tzinfo=timezone.utc)  # +08:00
     assert article.published_raw == "2021-04-17 17:10"
     assert article.categories == ("科技", "制造")
-    assert article.source == "ZAKER" and article.channel is None
+    assert article.source == "ZAKER" and article.feed is None
     assert article.url == "https://www.myzaker.com/article/0123456789abcdef01234567"
 
 

@@ -25,7 +25,7 @@ CHROMIUM = shutil.which("chromium")
 
 def test_page_has_metadata_referrer_policy_and_no_script() -> None:
     article = Article(
-        title="标题<一>", source="cnBeta", channel="最新", author="某人",
+        title="标题<一>", source="cnBeta", feed="最新", author="某人",
         url="https://a.example/1.html", lang="zh", html="<p>正文</p>",
         published=datetime(2021, 10, 5, 3, 4, tzinfo=timezone.utc),
     )  # fmt: skip

@@ -46,7 +46,7 @@ def test_hexo_reader_gives_a_document_with_the_front_matter_as_fields() -> None:
     assert document is not None
     assert document.kind == "hexo"
     assert document.title == "一篇_测试_文章"
-    assert (document.source, document.channel) == ("ZAKER", "channel")
+    assert (document.source, document.feed) == ("ZAKER", "channel")
     assert document.categories == ("新媒体", "ZAKER", "channel")
     assert document.cover == "img/cover.jpg"
     assert document.published_raw == "Sat, 17 Apr 2021 17:10:46 GMT"
@@ -68,12 +68,12 @@ def test_page_reader_gives_a_document_of_source_zaker() -> None:
     assert read_page("<p>x</p>") is None
 
 
-def test_feed_reader_gives_one_document_per_item_without_source_or_channel() -> None:
+def test_feed_reader_gives_one_document_per_item_without_source_or_feed() -> None:
     first, second = read_feed(FEED, 5_000_000)
     assert isinstance(first.document, Document) and isinstance(second.document, Document)
     assert first.document.kind == "feed"
     assert first.document.categories == ("标签",)
-    assert first.document.source is None and first.document.channel is None
+    assert first.document.source is None and first.document.feed is None
     assert first.document.meta == {"feed_title": "频道"}
     # an unsafe link is kept in meta with a warning, never as the article's URL or base
     assert second.document.url is None and second.document.base_url is None

@@ -27,7 +27,7 @@ def zaker_box(url: str, *, gif: str | None = None, width: str = "440", height: s
 
 def test_passes_run_in_the_documented_order() -> None:
     assert [p.name for p in PASSES] == [
-        "boilerplate", "lazy_images", "links", "video", "structure", "empty_elements",
+        "boilerplate", "furniture", "lazy_images", "links", "video", "structure", "empty_elements",
         "attributes", "whitespace", "cjk_parentheses", "cjk_spacing", "quotes",
     ]  # fmt: skip
 
@@ -197,7 +197,7 @@ def test_iframe_player_becomes_a_link_and_a_video() -> None:
     html = '<div class="iframe_video"><iframe src="//v.qq.com/iframe/player.html?vid=abc"></iframe></div>'
     article = zakerclean.parse(html)
     url = "https://v.qq.com/iframe/player.html?vid=abc"
-    assert article.html == f'<p><a href="{url}">视频：{url}</a></p>'
+    assert article.html == f'<p><a href="{url}">视频：腾讯视频</a></p>'
     assert article.videos[0].url == url and article.videos[0].provider == "v.qq.com"
 
 

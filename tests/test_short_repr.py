@@ -20,7 +20,7 @@ def test_longest_possible_article_repr_is_short() -> None:
     long = "长" * 200
     article = Article(
         title=long, title_raw=long, url="http://h.example/" + "a" * 300, author=long,
-        source=long, channel=long, categories=(long,) * 4,
+        source=long, feed=long, categories=(long,) * 4,
         published=datetime(2021, 1, 1, tzinfo=timezone.utc), published_raw=long,
         cover=Image(url=long), images=(Image(url=long),) * 9, videos=(Video(url=long),),
         html="<p>" + long * 50 + "</p>", text=long * 40, lang="zh", char_count=8000,

@@ -7,12 +7,18 @@ All models are frozen pydantic v2 models: hashable where their fields are, JSON-
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = ["INTERNAL_ERROR", "Article", "CleanReport", "Failure", "Image", "Video"]
+
+_CHANNEL_DEPRECATED = (
+    "Article.channel is now Article.feed (the feed the post came from); "
+    "channel is a deprecated alias and goes in the next release"
+)
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 #: Fields a short repr names by size only: the data stays in the field and the JSON.
@@ -151,7 +157,8 @@ class Article(_Model):
     url: str | None = None
     author: str | None = None
     source: str | None = None
-    channel: str | None = None
+    #: the feed the post came from (the third category); formerly ``channel``
+    feed: str | None = None
     categories: tuple[str, ...] = ()
     published: datetime | None = None
     published_raw: str | None = None
@@ -165,6 +172,24 @@ class Article(_Model):
     fingerprint: str = ""
     meta: dict[str, Any] = Field(default_factory=dict)
     report: CleanReport = Field(default_factory=CleanReport)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _channel_is_feed(cls, data: Any) -> Any:
+        """Records written before ``feed`` replaced ``channel`` still load (with a warning)."""
+        if isinstance(data, dict) and "channel" in data:
+            # 3: past pydantic's __init__/model_validate, at the caller's line
+            warnings.warn(_CHANNEL_DEPRECATED, DeprecationWarning, stacklevel=3)
+            data = dict(data)
+            channel = data.pop("channel")
+            data.setdefault("feed", channel)
+        return data
+
+    @property
+    def channel(self) -> str | None:
+        """Deprecated alias of :attr:`feed` (read-only; removed in the next release)."""
+        warnings.warn(_CHANNEL_DEPRECATED, DeprecationWarning, stacklevel=2)
+        return self.feed
 
     @field_validator("published")
     @classmethod
@@ -204,7 +229,7 @@ class Article(_Model):
             "url": self.url,
             "author": self.author,
             "source": self.source,
-            "channel": self.channel,
+            "feed": self.feed,
             "categories": json.dumps(list(self.categories), ensure_ascii=False),
             "published": self.published,
             "published_raw": self.published_raw,

@@ -56,14 +56,37 @@ GENERIC = SourceProfile(name="generic")
 
 #: One profile per known source.  Keep them small: only what differs from the generic rules.
 PROFILES: tuple[SourceProfile, ...] = (
+    # ZAKER's trailers and tool bars (``#recommend_bottom``, ``.edi_oper`` …) are rule 1's
+    # generic list (``rules/boilerplate.py``): they apply to every input.
     SourceProfile(name="ZAKER"),
-    SourceProfile(name="cnBeta"),
+    SourceProfile(
+        name="cnBeta",
+        # 相关文章: a block of links to other cnBeta stories after the article (like ZAKER's
+        # recommend_bottom), not part of this one
+        furniture_classes=frozenset({"article-relation"}),
+    ),
+    # IT 之家: the 感谢…的线索投递！ line credits a reader (content); ``a.s_tag`` are links
+    # inside running text.  Nothing is furniture.
     SourceProfile(name="IT 之家", aliases=frozenset({"ithome"})),
     SourceProfile(
-        name="快科技", aliases=frozenset({"快科技（原驱动之家）", "驱动之家", "mydrivers"})
+        name="快科技",
+        aliases=frozenset({"快科技（原驱动之家）", "驱动之家", "mydrivers"}),
+        # ``p.end``: the end-of-article marker (the end_article.png icon or "- THE END -");
+        # ``a.jiucuo``: the 文章纠错 (report an error) link.  The 责任编辑 credit, 原文链接,
+        # 转载请注明出处 and the 话题标签 topic links are content or metadata and stay.
+        furniture_classes=frozenset({"end", "jiucuo"}),
+        furniture_texts=frozenset({"文章纠错"}),
+        furniture_images=("icons.mydrivers.com/news/end_article",),
     ),
+    # 36kr: ``p.editor-note`` (本文来自…) is an origin credit and ``p.img-desc`` a caption.
     SourceProfile(name="36kr", aliases=frozenset({"36氪"})),
-    SourceProfile(name="掘金", aliases=frozenset({"juejin"})),
+    SourceProfile(
+        name="掘金",
+        aliases=frozenset({"juejin"}),
+        # the copy button the site puts at the end of every code block
+        furniture_classes=frozenset({"copy-code-btn"}),
+        furniture_texts=frozenset({"复制代码"}),
+    ),
     SourceProfile(name="开源中国", aliases=frozenset({"oschina"})),
 )
 

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..dates import parse_date
 from ..errors import DateParseError
-from ..models import Article, CleanReport, Image
+from ..models import Article, CleanReport, Image, Video
 from ..options import CleanOptions
 from ..profiles import profile_for
 from ..readers.document import Document
+from ..rules.video import video_label
 from ..urls import clean_url
 from .media import is_animated
 from .pipeline import RULE_ORDER, clean_fragment, restore_title
 
-__all__ = ["build_article", "detect_lang", "fingerprint"]
+__all__ = ["build_article", "detect_lang", "fingerprint", "without_video_labels"]
 
 #: Hosts of placeholder pictures the post generator used when an article had no image.
 _PLACEHOLDER_HOSTS = frozenset({"picsum.photos", "fastly.picsum.photos"})
@@ -58,6 +61,30 @@ def fingerprint(text: str) -> str:
     """
     normalized = _QUOTES.sub('"', "".join(text.split()))
     return hashlib.blake2b(normalized.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def without_video_labels(text: str, videos: Iterable[Video]) -> str:
+    """``text`` without the link labels rule 4 added for embedded players (``视频：腾讯视频``).
+
+    The labels are the only text zakerclean adds; ``char_count`` and ``fingerprint`` count
+    what the article says, not them.  The players are the videos the pipeline found from the
+    final tree by its player record (never by text); each one's label stands alone on its line
+    (its own paragraph, a line of a ``pre``, or a table cell), and one such line or cell is
+    left out per player.  A ``<video>`` has no label: nothing matches it.  Linear in the text.
+    """
+    labels = Counter(video_label(video.url) for video in videos if video.poster is None)
+    if not labels:
+        return text
+    kept: list[str] = []
+    for line in text.split("\n"):
+        cells = line.split("\t")
+        for index, cell in enumerate(cells):
+            label = cell.strip()
+            if labels[label] > 0:
+                labels[label] -= 1
+                cells[index] = ""
+        kept.append("\t".join(cells))
+    return "\n".join(kept)
 
 
 def settle_base_url(base_url: str | None, document: Document, options: CleanOptions) -> str | None:
@@ -101,13 +128,14 @@ def build_article(
     if cover_changed:
         steps["links"] = steps.get("links", 0) + 1
     text = result.text
+    counted = without_video_labels(text, result.videos)
     return Article(
         title=title,
         title_raw=document.title,
         url=document.url,
         author=document.author,
         source=document.source,
-        channel=document.channel,
+        feed=document.feed,
         categories=document.categories,
         published=published,
         published_raw=published_raw,
@@ -116,9 +144,9 @@ def build_article(
         videos=result.videos,
         html=result.html,
         text=text,
-        lang=detect_lang(text),
-        char_count=len("".join(text.split())),
-        fingerprint=fingerprint(text),
+        lang=detect_lang(counted),
+        char_count=len("".join(counted.split())),
+        fingerprint=fingerprint(counted),
         meta=meta,
         report=CleanReport(
             steps=tuple(sorted(steps.items(), key=lambda item: RULE_ORDER.index(item[0]))),

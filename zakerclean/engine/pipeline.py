@@ -22,6 +22,7 @@ from ..rules.attributes import filter_attributes
 from ..rules.boilerplate import strip_boilerplate
 from ..rules.depth import limit_depth
 from ..rules.empty import remove_empty_elements
+from ..rules.furniture import strip_furniture
 from ..rules.images import resolve_lazy_images
 from ..rules.links import fix_links
 from ..rules.sanitize import get_sanitizer
@@ -99,6 +100,7 @@ def enabled(name: str, switchable: bool, group: str | None, options: CleanOption
 #: The passes over the body, in the order they run (SPEC §3 numbering in comments).
 PASSES: tuple[Pass, ...] = (
     Pass("boilerplate", strip_boilerplate),  # 1
+    Pass("furniture", strip_furniture, group="boilerplate"),  # 1, per source profile
     Pass("lazy_images", resolve_lazy_images),  # 2
     Pass("links", fix_links),  # 3
     Pass("video", convert_videos),  # 4

@@ -29,7 +29,9 @@ class Document:
         kind: which reader made it (``"hexo"``, ``"page"``, ``"feed"``, ``"fragment"``).
         title: the title as written (``Article.title_raw``); title rules run in the engine.
         url: the article's own link, already checked to be a safe URL (or ``None``).
-        author, source, channel, categories: as the input names them.
+        author, source, categories: as the input names them.
+        feed: the feed the post came from (the third category: another site's feed name such
+            as ``最新``, or for ZAKER RSSHub's route kind ``channel``/``source``).
         published_raw: the date as the input holds it: text, or what YAML made of it (a
             ``datetime``, a number of epoch seconds …); the engine reads it with ``parse_date``.
         cover: the cover picture's URL as written; ``thumbnail`` a second candidate.
@@ -47,7 +49,7 @@ class Document:
     url: str | None = None
     author: str | None = None
     source: str | None = None
-    channel: str | None = None
+    feed: str | None = None
     categories: tuple[str, ...] = ()
     published_raw: object = None
     cover: str | None = None

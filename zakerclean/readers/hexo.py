@@ -2,8 +2,8 @@
 
 :mod:`zakerclean.readers.frontmatter` finds and loads the YAML; this module maps its keys onto a
 :class:`~zakerclean.readers.document.Document`.  Known keys become fields; every other key is
-kept in ``meta``.  ZAKER's categories are ``[新媒体, source, channel]`` (also the early
-``[新媒体, "ZAKER - channel"]`` form).
+kept in ``meta``.  ZAKER's categories are ``[新媒体, source, feed]`` (also the early
+``[新媒体, "ZAKER - channel"]`` form, whose ``channel`` is the feed).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def read_hexo(text: str) -> Document | None:
     yaml_text, body, first_line = split
     front, warnings = load_front_matter(yaml_text, first_line)
     categories = _categories(front)
-    source, channel = _source_and_channel(categories)
+    source, feed = _source_and_feed(categories)
     link = _scalar_text(front, "link")
     key = "link" if link else "url"
     url, unsafe, unsafe_warnings = split_unsafe_link(link or _scalar_text(front, "url"), key)
@@ -57,7 +57,7 @@ def read_hexo(text: str) -> Document | None:
         url=url,
         author=_scalar_text(front, "author"),
         source=source,
-        channel=channel,
+        feed=feed,
         categories=categories,
         published_raw=front.get("date"),
         cover=_scalar_text(front, "headimg"),
@@ -94,14 +94,14 @@ def _categories(front: dict[str, Any]) -> tuple[str, ...]:
     return tuple(flat)
 
 
-def _source_and_channel(categories: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """Second category → source, third → channel; the early ``"ZAKER - channel"`` form too."""
+def _source_and_feed(categories: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Second category → source, third → feed; the early ``"ZAKER - channel"`` form too."""
     if len(categories) >= 3:
         return categories[1], categories[2]
     if len(categories) == 2:
         if " - " in categories[1]:
-            source, channel = categories[1].split(" - ", 1)
-            return source.strip(), channel.strip()
+            source, feed = categories[1].split(" - ", 1)
+            return source.strip(), feed.strip()
         return categories[1], None
     return None, None
 

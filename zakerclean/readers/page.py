@@ -11,7 +11,7 @@ title                     the first ``h1``; else ``og:title``; else ``<title>``
 author                    ``a.article-auther`` (ZAKER's spelling)
 date (``published``)      ``span.time``: absolute, year-less or relative (needs ``now``)
 categories                every ``.lebel-list a`` (ZAKER's spelling), in order
-source                    ``ZAKER`` (channel: none; the labels are tags, not a channel)
+source                    ``ZAKER`` (feed: none; the labels are tags, not a feed)
 url                       ``link[rel=canonical]``, else ``og:url`` (http/https only)
 cover                     ``og:image`` (http/https only)
 ========================  ===============================================================

@@ -5,11 +5,16 @@ lost:
 
 * ZAKER's ``div.zk_upvideo[data-zkinfo]``: URL-encoded JSON with ``videoUrl`` and ``imgUrl``;
 * ``<video>`` with ``<source>`` children: the first playable source becomes ``video[src]``;
-* ``<iframe>`` players (``v.qq.com`` …): removed, and replaced by a paragraph linking the player
-  page, labelled :data:`VIDEO_LINK_LABEL` + URL.  The label is the one documented addition to the
-  text.  The rule records each player link in ``ctx.players``;
-  :func:`zakerclean.engine.media.collect_videos` reads the links back as ``Video`` by that
-  record, never by their text.
+* ``<iframe>`` players with an http(s) ``src`` (``v.qq.com`` …): removed, and replaced by a
+  paragraph linking the player page, labelled :func:`video_label`: :data:`VIDEO_LINK_LABEL` and
+  the provider's name (``视频：腾讯视频``; the host for a provider :data:`PROVIDER_NAMES` does not
+  name).  A full player URL as the label would dominate a short post's text.  The label is the
+  one documented addition to the text, and it is neither counted in ``char_count`` nor hashed
+  into ``fingerprint`` (``engine/article.py``).  The rule records each player link in
+  ``ctx.players``; :func:`zakerclean.engine.media.collect_videos` reads the links back as
+  ``Video`` by that record, never by their text.  An iframe with no usable http(s) URL (``#``,
+  ``about:blank``, a relative ``src`` with no base URL) plays nothing: it is dropped with a
+  warning and is no video.
 """
 
 from __future__ import annotations
@@ -19,23 +24,76 @@ from urllib.parse import unquote, urlsplit
 
 from ..context import CleanContext
 from ..dom import HtmlElement, new_element, remove
+from ..urls import url_host
 
-__all__ = ["PLAYABLE_EXTENSIONS", "VIDEO_LINK_LABEL", "convert_videos", "video_link"]
+__all__ = [
+    "PLAYABLE_EXTENSIONS",
+    "PROVIDER_NAMES",
+    "VIDEO_LINK_LABEL",
+    "convert_videos",
+    "provider_name",
+    "video_label",
+    "video_link",
+]
 
-#: Text of the link that stands for an embedded player (followed by the player URL).
+#: Start of the text of the link that stands for an embedded player (followed by the
+#: provider's name).
 VIDEO_LINK_LABEL = "视频："
+
+#: Video sites by host (a host and its subdomains) → the name a reader knows them by.  A
+#: host missing here is shown as itself.
+PROVIDER_NAMES: tuple[tuple[str, str], ...] = (
+    ("v.qq.com", "腾讯视频"),
+    ("video.qq.com", "腾讯视频"),
+    ("youtube.com", "YouTube"),
+    ("youtube-nocookie.com", "YouTube"),
+    ("youtu.be", "YouTube"),
+    ("bilibili.com", "哔哩哔哩"),
+    ("youku.com", "优酷"),
+    ("iqiyi.com", "爱奇艺"),
+    ("tv.sohu.com", "搜狐视频"),
+    ("ixigua.com", "西瓜视频"),
+    ("douyin.com", "抖音"),
+    ("weibo.com", "微博视频"),
+    ("vimeo.com", "Vimeo"),
+    ("dailymotion.com", "Dailymotion"),
+)
 
 #: File extensions a ``<source>`` may have to count as playable when it has no ``type``.
 PLAYABLE_EXTENSIONS: tuple[str, ...] = (".mp4", ".m4v", ".webm", ".ogv", ".ogg", ".mov", ".m3u8")
 
 
+def provider_name(url: str) -> str:
+    """The name of the video site of ``url`` (``腾讯视频``), else its host (``www.`` off)."""
+    host = url_host(url) or ""
+    for domain, name in PROVIDER_NAMES:
+        if host == domain or host.endswith("." + domain):
+            return name
+    return host
+
+
+def video_label(url: str) -> str:
+    """The text of the link standing for the player at ``url``: ``视频：腾讯视频``."""
+    return VIDEO_LINK_LABEL + provider_name(url)
+
+
 def video_link(url: str) -> HtmlElement:
-    """``<p><a href=url>视频：url</a></p>``: the stand-in for an embedded player."""
+    """``<p><a href=url>视频：provider</a></p>``: the stand-in for an embedded player."""
     paragraph = new_element("p")
     link = new_element("a", href=url)
-    link.text = VIDEO_LINK_LABEL + url
+    link.text = video_label(url)
     paragraph.append(link)
     return paragraph
+
+
+def _player_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host: the only kind a player has."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return url
 
 
 def _video_element(src: str, poster: str | None) -> HtmlElement:
@@ -106,8 +164,8 @@ def _html_video(video: HtmlElement, ctx: CleanContext) -> int:
 
 
 def _iframe(frame: HtmlElement, ctx: CleanContext) -> int:
-    url = ctx.url(frame.get("src") or frame.get("data-src"))
-    if url is None or url.startswith("mailto:"):
+    url = _player_url(ctx.url(frame.get("src") or frame.get("data-src")))
+    if url is None:
         ctx.warn(f"iframe without a usable http(s) src dropped: {str(frame.get('src'))[:80]!r}")
         remove(frame)
         return 1

@@ -217,7 +217,8 @@ def format_for_person(article: Article) -> str:
     facts = [
         ("published", article.published.isoformat() if article.published else None),
         ("raw date", article.published_raw),
-        ("source", " / ".join(filter(None, (article.source, article.channel))) or None),
+        ("source", article.source),
+        ("feed", article.feed),
         ("author", article.author),
         ("url", article.url),
         ("cover", article.cover.url if article.cover else None),

@@ -163,11 +163,12 @@ def _sanitized(markup: str) -> str:
 
 
 def _metadata(article: Article) -> str:
-    """Source · channel, author, date and link, one per line, each labelled."""
+    """Source, feed, author, date and link, one per line, each labelled."""
     lines: list[str] = []
-    origin = " · ".join(_text(v) for v in (article.source, article.channel) if v)
-    if origin:
-        lines.append(f"<strong>Source:</strong> {origin}")
+    if article.source:
+        lines.append(f"<strong>Source:</strong> {_text(article.source)}")
+    if article.feed:
+        lines.append(f"<strong>Feed:</strong> {_text(article.feed)}")
     if article.author:
         lines.append(f"<strong>Author:</strong> {_text(article.author)}")
     if article.published is not None:
@@ -295,7 +296,7 @@ def _article_markup(article: Article) -> str:
 
 
 def article_html(article: Article) -> str:
-    """The notebook summary of ``article``: title, source · channel, author, date, link, cover
+    """The notebook summary of ``article``: title, source, feed, author, date, link, cover
     thumbnail, image/video counts, the first paragraphs and the cleaning report.
 
     Every value is escaped and the whole is sanitized (see the module docstring): safe to show

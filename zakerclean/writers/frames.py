@@ -38,7 +38,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("url", "string"),
     ("author", "string"),
     ("source", "string"),
-    ("channel", "string"),
+    ("feed", "string"),
     ("categories", "string"),
     ("published", "datetime64[us, UTC]"),
     ("published_raw", "string"),

@@ -48,7 +48,7 @@ def _link(url: str | None) -> str | None:
 
 def _metadata(article: Article, tz: tzinfo | None) -> str:
     """``source · feed · author · published · original``, each part only when known."""
-    parts = [html.escape(v) for v in (article.source, article.channel, article.author) if v]
+    parts = [html.escape(v) for v in (article.source, article.feed, article.author) if v]
     if article.published is not None:
         when = article.published.astimezone(tz or timezone.utc)
         stamp = when.isoformat(sep=" ", timespec="minutes")

@@ -5,6 +5,14 @@ Which paragraphs may be captions is only known while the ``blocks`` pass rebuild
 run of bare text (never a ``<p>`` the author wrote), or the one paragraph of ZAKER's
 ``div.zk_decsimg`` caption box, whose class is gone once the box is unwrapped.  That pass marks
 them with :data:`CAPTION_MARK`; this one decides, attaches, and always removes the marks.
+
+Two shapes need more than the marked paragraph itself:
+
+* a bare caption marker (``▲``) whose caption the author put in the next paragraph
+  (``▲<p></p><p>图片说明</p>``): marker and paragraph are one caption, ``▲ 图片说明``, when that
+  paragraph is short and holds no media (empty paragraphs between them are skipped);
+* credits without brackets (``… 邓文鑫 摄``, ``图丨台媒``, ``图 | …``) read as captions like the
+  bracketed ones; ``摄`` must follow a space, so running text ending in 拍摄 never qualifies.
 """
 
 from __future__ import annotations
@@ -12,12 +20,13 @@ from __future__ import annotations
 import re
 
 from ...context import CleanContext
-from ...dom import HtmlElement
+from ...dom import HtmlElement, remove
 
 __all__ = [
     "BARE_TEXT",
     "CAPTION_BOX",
     "CAPTION_MARK",
+    "CAPTION_MARKERS",
     "CAPTION_MAX_CHARS",
     "attach_captions",
     "looks_like_caption",
@@ -32,16 +41,50 @@ BARE_TEXT = "bare"
 #: Kind: the only paragraph of a ``div.zk_decsimg`` box (a caption whatever its wording).
 CAPTION_BOX = "box"
 
+#: Characters that mark a caption; alone in a paragraph, the caption is the next paragraph.
+CAPTION_MARKERS: frozenset[str] = frozenset("▲△↑☝")
+
 _CAPTION = re.compile(
-    r"""^\s*(?:[▲△↑☝]|图[：:]|图自|图源|图片来源|图片|来源[：:]|摄影[：:]|视频来源)"""
-    r"""|[（(][^（）()]*(?:摄|图源|图自|图片来源|来源|供图|截图|图片)[^（）()]*[)）]\s*$""",
+    r"""^\s*(?:[▲△↑☝]|图\s*[：:丨|｜]|图自|图源|图片来源|图片|来源[：:]|摄影[：:]|视频来源)"""
+    r"""|[（(][^（）()]*(?:摄|图源|图自|图片来源|来源|供图|截图|图片)[^（）()]*[)）]\s*$"""
+    r"""|\S\s+摄\s*$""",
 )
+#: Elements a caption paragraph after a bare marker may not hold.
+_NOT_IN_CAPTION = ("img", "video", "figure", "table", "ul", "ol", "pre", "blockquote")
 
 
 def looks_like_caption(text: str) -> bool:
     """True for short text that reads as an image caption (``▲ …``, ``（… 摄）``, ``图源 …``)."""
     stripped = text.strip()
     return 0 < len(stripped) <= CAPTION_MAX_CHARS and _CAPTION.search(stripped) is not None
+
+
+def _is_blank_paragraph(element: HtmlElement) -> bool:
+    return element.tag == "p" and not len(element) and not (element.text or "").strip()
+
+
+def _caption_after_marker(marker: HtmlElement) -> HtmlElement | None:
+    """The short, media-free paragraph that follows a bare ``▲`` (blank paragraphs skipped)."""
+    sibling = marker.getnext()
+    while sibling is not None and _is_blank_paragraph(sibling):
+        sibling = sibling.getnext()
+    if sibling is None or sibling.tag != "p":
+        return None
+    text = "".join(sibling.itertext()).strip()
+    if not 0 < len(text) <= CAPTION_MAX_CHARS:
+        return None
+    if next(sibling.iter(*_NOT_IN_CAPTION), None) is not None:
+        return None
+    return sibling
+
+
+def _join_marker(marker: HtmlElement, caption: HtmlElement) -> None:
+    """``marker`` (``▲``) takes ``caption``'s content after a space; ``caption`` goes."""
+    marker.text = f"{(marker.text or '').strip()} {(caption.text or '').lstrip()}"
+    for child in list(caption):
+        marker.append(child)
+    caption.text = None
+    remove(caption)
 
 
 def _captionless_figure(element: HtmlElement | None) -> bool:
@@ -66,7 +109,14 @@ def attach_captions(root: HtmlElement, ctx: CleanContext) -> int:
         if not _captionless_figure(figure):
             continue
         assert figure is not None  # for mypy: _captionless_figure checked it
-        if BARE_TEXT in kinds.split() and looks_like_caption(paragraph.text or ""):
+        bare = BARE_TEXT in kinds.split()
+        if bare and not len(paragraph) and (paragraph.text or "").strip() in CAPTION_MARKERS:
+            caption = _caption_after_marker(paragraph)
+            if caption is None:
+                continue
+            _join_marker(paragraph, caption)
+            changes += 1
+        elif bare and looks_like_caption(paragraph.text or ""):
             changes += 1
         elif CAPTION_BOX not in kinds.split():
             continue

@@ -1,0 +1,103 @@
+"""Rule 5, captions: a bare ``▲`` with its caption in the next paragraph, and credits without
+brackets (``… 摄``, ``图丨…``, ``图 | …``) become the figure's ``<figcaption>``; running text never
+does.  Fixtures are written for these tests in the shape of ZAKER's markup."""
+
+from __future__ import annotations
+
+import pytest
+
+import zakerclean
+from tests.checks import squeeze
+from tests.conftest import CORPUS, requires_corpus
+from zakerclean import CleanOptions, clean_html
+
+IMG = '<div class="img_box"><img data-original="http://zkres.myzaker.com/a.jpg"></div>'
+FIGURE = '<figure><img src="http://zkres.myzaker.com/a.jpg">'
+
+
+def test_bare_marker_and_the_next_short_paragraph_are_one_caption() -> None:
+    html = f"<p>前文。</p>{IMG}▲<p></p><p>左边是甲，右边是乙</p><p>正文继续。</p>"
+    assert clean_html(html) == (
+        f"<p>前文。</p>\n{FIGURE}<figcaption>▲ 左边是甲，右边是乙</figcaption></figure>\n"
+        "<p>正文继续。</p>"
+    )
+
+
+def test_marker_caption_keeps_its_inline_markup_and_is_idempotent() -> None:
+    html = f'{IMG}▲<p>图片来自<a href="https://example.com/">某网站</a></p>'
+    once = clean_html(html)
+    assert once == (
+        f'{FIGURE}<figcaption>▲ 图片来自<a href="https://example.com/">某网站</a></figcaption>'
+        "</figure>"
+    )
+    assert clean_html(once) == once
+    article = zakerclean.parse(html)
+    assert zakerclean.parse(article.to_hexo()).html == article.html
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p>" + "很长的正文" * 13 + "</p>",  # over 60 characters: a paragraph
+        f"<p>{IMG}</p>",  # media: not a caption
+        "<ul><li>列表</li></ul>",
+    ],
+)
+def test_marker_followed_by_no_caption_paragraph_stays_as_it_was(after: str) -> None:
+    html = f"{IMG}▲<p></p>{after}"
+    assert "<figcaption>▲</figcaption>" not in clean_html(html)
+    assert squeeze(zakerclean.parse(html).text).startswith("▲")
+
+
+def test_marker_caption_off_with_the_captions_switch() -> None:
+    html = f"{IMG}▲<p></p><p>图片说明</p>"
+    assert "figcaption" not in clean_html(html, options=CleanOptions(captions=False))
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "苗绣产品。 某某某 摄",
+        "这是 4 月 8 日拍摄的新区。新华社记者 某某 摄",
+        "图丨台媒",
+        "图 | 网络",
+        "图｜视觉中国",
+        "（某某 摄）",
+    ],
+)
+def test_credits_with_or_without_brackets_are_captions(caption: str) -> None:
+    assert clean_html(f"{IMG}{caption}<p>正文。</p>") == (
+        f"{FIGURE}<figcaption>{caption}</figcaption></figure>\n<p>正文。</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们在现场拍摄",  # 拍摄 is a verb, not a credit
+        "他用手机摄",
+        "图书馆里很安静",
+        "这张图很好看",
+        "某某 摄" + "，" + "正文" * 30,  # too long
+    ],
+)
+def test_running_text_is_not_a_caption(text: str) -> None:
+    assert "figcaption" not in clean_html(f"{IMG}{text}")
+
+
+def test_an_author_paragraph_after_an_image_is_never_a_caption() -> None:
+    assert "figcaption" not in clean_html(f"{IMG}<p>某某 摄</p>")
+
+
+@requires_corpus
+def test_corpus_marker_captions_are_joined() -> None:
+    """9 bare markers in 2 ZAKER posts: each one caption with its text, none left alone."""
+    joined = 0
+    for path in sorted((CORPUS / "zaker").glob("*.md")):
+        raw = path.read_text(encoding="utf-8")
+        if "▲<p></p>" not in raw:
+            continue
+        html = zakerclean.parse_file(path).html
+        assert "<figcaption>▲</figcaption>" not in html
+        joined += html.count("<figcaption>▲ ")
+    assert joined == 9
