@@ -43,7 +43,11 @@ COMMON_TESTS = ("tests/test_golden.py", "tests/test_planted_bugs.py")
 GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sanitize": (
         ("zakerclean/rules/sanitize.py",),
-        ("tests/test_sanitizer_alone.py", "tests/test_sanitize_pieces.py", "tests/test_xss.py"),
+        (
+            "tests/test_sanitizer_alone.py",
+            "tests/test_sanitize_pieces.py",
+            "tests/test_sanitize_mutants.py",
+        ),
     ),
     "urls": (
         ("zakerclean/urls.py",),
