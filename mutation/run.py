@@ -90,6 +90,10 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
 }
 
+#: Surviving mutants reviewed and left, one per line with the reason after a ``#``
+#: (docs/mutation.md lists them).  ``--check`` fails on any survivor not listed here.
+KNOWN = Path(__file__).resolve().parent / "known_survivors.txt"
+
 #: mutmut's exit codes by status (as ``mutmut results`` names them).
 STATUSES = ("killed", "survived", "timeout", "no tests", "suspicious", "skipped", "not checked")
 
@@ -187,6 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="forget cached results first")
     parser.add_argument("--report-only", action="store_true", help="print cached results only")
     parser.add_argument("--json", type=Path, help="write the results (survivors named) here")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help=f"exit 1 when a mutant survives that {KNOWN.name} does not list (for CI)",
+    )
     args = parser.parse_args(argv)
     if args.list or not args.groups:
         for name, (modules, tests) in GROUPS.items():
@@ -211,7 +220,30 @@ def main(argv: list[str] | None = None) -> int:
         results[group] = _report(group, _results(target))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    if args.check:
+        return _check(results)
     return 0
+
+
+def _known() -> set[str]:
+    lines = KNOWN.read_text(encoding="utf-8").splitlines() if KNOWN.exists() else []
+    return {line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()}
+
+
+def _check(results: dict[str, object]) -> int:
+    """1 when a mutant survived that is not a reviewed survivor (a timeout is not a survivor:
+    the mutant changed behaviour enough to hang a test)."""
+    known = _known()
+    new = [
+        entry.split(": ")[0]
+        for rows in results.values()
+        for row in rows.values()  # type: ignore[attr-defined]
+        for entry in row["survivors"]
+        if entry.endswith(": survived") and entry.split(": ")[0] not in known
+    ]
+    for name in new:
+        print(f"surviving mutant not in {KNOWN.name}: {name} (mutmut show {name})")
+    return 1 if new else 0
 
 
 if __name__ == "__main__":
