@@ -86,7 +86,14 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "model": (
         ("zakerclean/models.py", "zakerclean/engine/article.py"),
-        ("tests/test_model.py", "tests/test_frames.py", "tests/test_single_source.py"),
+        (
+            "tests/test_model.py",
+            "tests/test_record_exact.py",
+            "tests/test_frames.py",
+            "tests/test_single_source.py",
+            "tests/test_short_repr.py",
+            "tests/test_display_models.py",
+        ),
     ),
 }
 
