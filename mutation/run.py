@@ -55,7 +55,12 @@ GROUPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "dates": (
         ("zakerclean/dates.py",),
-        ("tests/test_dates.py", "tests/test_dates_tricky.py", "tests/test_dates_doc.py"),
+        (
+            "tests/test_dates.py",
+            "tests/test_dates_tricky.py",
+            "tests/test_dates_doc.py",
+            "tests/test_dates_edges.py",
+        ),
     ),
     "readers": (
         ("zakerclean/readers/*",),
