@@ -26,7 +26,10 @@ def is_running_text(block: HtmlElement) -> bool:
     A plain loop over the descendants: paragraphs hold a handful of them, and lxml builds a
     new tag matcher for every ``iterdescendants(*tags)`` call, which costs several times more.
     """
-    return all(element.tag not in _SEPARATING for element in block.iterdescendants())
+    for element in block.iterdescendants():
+        if element.tag in _SEPARATING:
+            return False
+    return True
 
 
 def _block_text(block: HtmlElement) -> str:
