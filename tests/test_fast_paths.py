@@ -7,6 +7,7 @@ import pytest
 from zakerclean import clean_html
 from zakerclean.dom import (
     has_forbidden_reference,
+    html_text_of,
     parse_fragment,
     replace_forbidden_characters,
     serialize_children,
@@ -76,3 +77,18 @@ def test_serialize_children_same_as_one_by_one(html: str) -> None:
 
 def test_clean_html_with_references() -> None:
     assert clean_html("<p>a&#1;b &#8220;c&#8221;</p>") == "<p>a\ufffdb \u201cc\u201d</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>x&amp;<strong>y</strong>&#160;z</p>",
+        "<p>引号<a href='u'>链接<em>强调</em></a>尾巴<br>下一行</p>",
+        "<p>a<!-- dropped -->b<?pi x?>c</p>",
+        "<pre>\n  code &lt;b&gt;\n</pre>",
+        "<p>a&#1;b<img src='a.png' alt='x'>c</p>",
+    ],
+)
+def test_html_text_of_same_as_itertext(html: str) -> None:
+    for element in parse_fragment(html).iter():
+        assert html_text_of(element) == "".join(element.itertext())

@@ -41,6 +41,7 @@ __all__ = [
     "has_forbidden_reference",
     "replace_forbidden_characters",
     "text_of",
+    "html_text_of",
     "serialize_children",
     "to_html",
     "text_slots",
@@ -296,6 +297,17 @@ def new_element(tag: str, text: str | None = None, **attributes: str) -> HtmlEle
 def text_of(element: HtmlElement) -> str:
     """All text inside ``element`` (not its tail), like ``lxml.html``'s ``text_content()``."""
     return "".join(element.itertext())
+
+
+def html_text_of(element: HtmlElement) -> str:
+    """:func:`text_of` for the HTML trees of :func:`parse_fragment`, at a third to a quarter of
+    the cost: libxml2's text serializer makes no Python string per text node.
+
+    The same string as ``"".join(element.itertext())`` on such trees (both skip comments and
+    processing instructions); not for XML trees with unresolved entity references, which the
+    serializer expands and ``itertext`` does not.
+    """
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 _UNWRAP_MARK = "zakerclean-unwrap"

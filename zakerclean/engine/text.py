@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dom import BLOCK_TAGS, HtmlElement, text_slots
+from ..dom import BLOCK_TAGS, HtmlElement, html_text_of, text_slots
 
 __all__ = ["tree_to_text"]
 
@@ -38,7 +38,7 @@ def _block_text(block: HtmlElement) -> str:
         if not len(block):
             return block.text.strip(" \t\n\r\f") if block.text else ""
         if is_running_text(block):
-            return "".join(block.itertext()).strip(" \t\n\r\f")
+            return html_text_of(block).strip(" \t\n\r\f")
     parts: list[str] = []
     for node, slot in text_slots(block):
         tag = node.tag
