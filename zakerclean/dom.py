@@ -38,8 +38,10 @@ __all__ = [
     "remove_all",
     "DOOMED_TAG",
     "new_element",
+    "has_forbidden_reference",
     "replace_forbidden_characters",
     "text_of",
+    "html_text_of",
     "serialize_children",
     "to_html",
     "text_slots",
@@ -171,11 +173,37 @@ def parse_fragment(html: str) -> HtmlElement:
     document.remove(body)  # the body itself becomes the root: no text is copied
     body.tag = "div"
     body.attrib.clear()
-    if "&#" in html:
+    if "&#" in html and has_forbidden_reference(html):
         replace_forbidden_characters(body)
     if "{" in html or "}" in html:
         _drop_unreadable_attributes(body)
     return body
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+))")
+
+
+def has_forbidden_reference(html: str) -> bool:
+    """Whether a numeric character reference in ``html`` may stand for a character that
+    :data:`FORBIDDEN_CHARACTERS` matches (or for no character at all: 0, out of range).
+
+    Many bodies hold ``&#8220;``-style references; only these few values need the walk over
+    every text and attribute of the tree, which costs as much as the parse itself.
+    """
+    for match in _NUMERIC_REFERENCE.finditer(html):
+        hex_digits, digits = match.groups()
+        number = hex_digits or digits
+        if len(number.lstrip("0")) > 7:  # beyond U+10FFFF whatever the base
+            return True
+        value = int(number, 16) if hex_digits else int(number)
+        if (
+            (value < 0x20 and value not in (0x09, 0x0A, 0x0D))
+            or 0xD800 <= value <= 0xDFFF
+            or value in (0xFFFE, 0xFFFF)
+            or value > 0x10FFFF
+        ):
+            return True
+    return False
 
 
 def _drop_unreadable_attributes(root: HtmlElement) -> None:
@@ -269,6 +297,17 @@ def new_element(tag: str, text: str | None = None, **attributes: str) -> HtmlEle
 def text_of(element: HtmlElement) -> str:
     """All text inside ``element`` (not its tail), like ``lxml.html``'s ``text_content()``."""
     return "".join(element.itertext())
+
+
+def html_text_of(element: HtmlElement) -> str:
+    """:func:`text_of` for the HTML trees of :func:`parse_fragment`, at a third to a quarter of
+    the cost: libxml2's text serializer makes no Python string per text node.
+
+    The same string as ``"".join(element.itertext())`` on such trees (both skip comments and
+    processing instructions); not for XML trees with unresolved entity references, which the
+    serializer expands and ``itertext`` does not.
+    """
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 _UNWRAP_MARK = "zakerclean-unwrap"

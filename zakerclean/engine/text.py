@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dom import BLOCK_TAGS, HtmlElement, text_slots
+from ..dom import BLOCK_TAGS, HtmlElement, html_text_of, text_slots
 
 __all__ = ["tree_to_text"]
 
@@ -26,7 +26,10 @@ def is_running_text(block: HtmlElement) -> bool:
     A plain loop over the descendants: paragraphs hold a handful of them, and lxml builds a
     new tag matcher for every ``iterdescendants(*tags)`` call, which costs several times more.
     """
-    return all(element.tag not in _SEPARATING for element in block.iterdescendants())
+    for element in block.iterdescendants():  # noqa: SIM110 (a generator costs more here)
+        if element.tag in _SEPARATING:
+            return False
+    return True
 
 
 def _block_text(block: HtmlElement) -> str:
@@ -35,7 +38,7 @@ def _block_text(block: HtmlElement) -> str:
         if not len(block):
             return block.text.strip(" \t\n\r\f") if block.text else ""
         if is_running_text(block):
-            return "".join(block.itertext()).strip(" \t\n\r\f")
+            return html_text_of(block).strip(" \t\n\r\f")
     parts: list[str] = []
     for node, slot in text_slots(block):
         tag = node.tag

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..context import CleanContext
-from ..dom import BLOCK_TAGS, HtmlElement, text_slots
+from ..dom import BLOCK_TAGS, HtmlElement, html_text_of, text_slots
 
 __all__ = ["ASCII_WHITESPACE", "normalize_whitespace"]
 
@@ -67,7 +67,7 @@ def _is_normal(block: HtmlElement) -> bool:
     for element in block.iterdescendants():
         if element.tag in _SEPARATING:
             return False
-    return _normal_text("".join(block.itertext()))
+    return _normal_text(html_text_of(block))
 
 
 def _normalize_block_text(block: HtmlElement) -> int:

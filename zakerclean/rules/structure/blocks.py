@@ -53,7 +53,13 @@ def _has_content(element: HtmlElement) -> bool:
     text = element.text
     if text and not text.isspace():
         return True
-    return any(inner.tag in MEDIA_TAGS or _has_text(inner) for inner in element.iterdescendants())
+    for inner in element.iterdescendants():  # one loop, no call per descendant
+        if inner.tag in MEDIA_TAGS:
+            return True
+        text, tail = inner.text, inner.tail
+        if (text and not text.isspace()) or (tail and not tail.isspace()):
+            return True
+    return False
 
 
 def _holds_media(element: HtmlElement) -> bool:
@@ -85,7 +91,9 @@ def _is_plain_paragraph(element: HtmlElement) -> bool:
     for inner in element.iterdescendants():
         if inner.tag in BLOCK_LIKE:
             return False
-        has_text = has_text or _has_text(inner)
+        if not has_text:
+            text, tail = inner.text, inner.tail
+            has_text = bool((text and not text.isspace()) or (tail and not tail.isspace()))
     return has_text
 
 
@@ -184,6 +192,8 @@ class _Builder:
         self.text(tail)
 
     def flush(self) -> None:
+        if self.run is None and not self.pending:  # most calls: between two blocks
+            return
         self._write_pending()
         run, self.run = self.run, None
         if run is None:
