@@ -21,6 +21,8 @@ from ..options import CleanOptions
 from ..profiles import profile_for
 from ..readers.document import Document
 from ..urls import clean_url
+from .credits import read_credits
+from .flags import Body, read_flags
 from .media import is_animated
 from .pipeline import RULE_ORDER, clean_fragment, restore_title
 
@@ -79,6 +81,7 @@ def build_article(
     the engine's.
     """
     notes = [*warnings, *document.warnings]
+    profile = profile_for(document.source)
     base = settle_base_url(base_url, document, options)
     published, published_raw = _published(document.published_raw, options, now, notes)
     result = clean_fragment(
@@ -87,7 +90,7 @@ def build_article(
         base_url=base,
         stills=document.stills,
         players=document.players,
-        profile=profile_for(document.source),
+        profile=profile,
     )
     steps = dict(result.steps)
     title = document.title
@@ -101,6 +104,7 @@ def build_article(
     if cover_changed:
         steps["links"] = steps.get("links", 0) + 1
     text = result.text
+    flags, flag_notes = read_flags(Body(text, result.root, result.images, result.videos, profile))
     return Article(
         title=title,
         title_raw=document.title,
@@ -120,9 +124,11 @@ def build_article(
         char_count=len("".join(text.split())),
         fingerprint=fingerprint(text),
         meta=meta,
+        flags=flags,
+        credits=read_credits(text, result.root),
         report=CleanReport(
             steps=tuple(sorted(steps.items(), key=lambda item: RULE_ORDER.index(item[0]))),
-            warnings=(*notes, *result.warnings),
+            warnings=(*notes, *result.warnings, *flag_notes),
         ),
     )
 
