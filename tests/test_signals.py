@@ -214,3 +214,14 @@ def test_urls_that_end_up_in_images_do_not_warn() -> None:
     )
     assert [image.url for image in article.images] == ["https://zkres.myzaker.com/a_raw.gif"]
     assert not [w for w in article.report.warnings if w.startswith("picture URL")]
+
+
+def test_show_and_the_notebook_name_flags_and_credits() -> None:
+    from zakerclean.runners.cli import format_for_person
+
+    article = _post(RUNNING + "<p>责任编辑：张三</p>")
+    assert "editor: 张三" in format_for_person(article)
+    assert "editor: 张三" in article._repr_html_()
+    deleted = _post("<p>原文已被删除</p>")
+    assert "flags: deleted" in format_for_person(deleted)
+    assert "deleted" in deleted._repr_html_()

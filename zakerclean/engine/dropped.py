@@ -19,8 +19,15 @@ from ..context import CleanContext
 from ..dom import HtmlElement
 from ..models import Image, Video
 
-__all__ = ["PICTURE_EXTENSIONS", "dropped_picture_warnings", "picture_url_candidates"]
+__all__ = [
+    "DROPPED_PREFIX",
+    "PICTURE_EXTENSIONS",
+    "dropped_picture_warnings",
+    "picture_url_candidates",
+]
 
+#: How every warning of this check starts (the CLI summary counts them).
+DROPPED_PREFIX = "picture URL dropped: "
 #: Path endings of a picture URL.
 PICTURE_EXTENSIONS: tuple[str, ...] = (
     ".jpg",
@@ -87,7 +94,7 @@ def dropped_picture_warnings(
             continue
         kept.add(url)  # one warning per URL
         warnings.append(
-            f"picture URL dropped: <{tag} {name}> held {url[:120]!r}, which is in no image "
+            f"{DROPPED_PREFIX}<{tag} {name}> held {url[:120]!r}, which is in no image "
             "(a markup change at the source?)"
         )
     return warnings

@@ -166,8 +166,9 @@ def to_dataframe(
 
     ``paths`` (optional, one per item) fills the ``path`` column; a failure's own ``source``
     is used otherwise.  Columns and dtypes are those of ``COLUMNS`` whatever the input,
-    also for no items at all.  ``native_lists=True`` makes the ``LIST_COLUMNS`` (``categories``,
-    ``image_urls``, ``video_urls``, ``flags`` and the credits' names) Arrow ``list<string>`` columns (as ``--format parquet`` writes them) instead
+    also for no items at all.  ``native_lists=True`` makes the ``LIST_COLUMNS``
+    (``categories``, ``image_urls``, ``video_urls``, ``flags`` and the credits' names) Arrow
+    ``list<string>`` columns (as ``--format parquet`` writes them) instead
     of JSON strings, the default that keeps older code working.
 
         >>> frame = zakerclean.to_dataframe(zakerclean.parse_many(paths), paths=paths)
