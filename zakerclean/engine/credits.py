@@ -15,8 +15,8 @@ labels of :data:`LABELS` (other roles and trailers such as ``校对``, ``话题�
 but fill no field), or a reporter's or photographer's byline (``…记者 名字``, ``名字 摄``).
 Values are kept as written (``泽南、小舟`` stays one value); the lines stay in ``text``.
 
-Cost: the first three and the last lines of the text, each matched once — constant in the
-body's size but for the final trailing run.
+Cost: the first three and the last lines of the text, each matched once (a long text is not
+even split past its edges); the captions are read only when an edge line is a credit line.
 """
 
 from __future__ import annotations
@@ -102,6 +102,7 @@ _BYLINE = re.compile(rf"(?:文\s*[/|丨]\s*)?[^\s，。：:；;、]{{0,16}}?记�
 #: ``孙国根 摄``, ``（张海峰 摄）``, ``新华社记者 刘坤 摄``
 _PHOTO = re.compile(rf"[（(]?\s*(?:新华社(?:记者|发)?\s*)?({_NAMES})\s*摄\s*[）)]?")
 _MAX_LINE = 120
+_EARLY_SEP = re.compile(r"[:：|丨｜/]")
 #: Credit runs start on the first line, or on the second after a dateline or a kicker; and
 #: end on the last line, or on the one before a closing promotion ("下载客户端…").
 _LEAD_SKIP = 1
@@ -112,6 +113,8 @@ def credit_fields(line: str) -> list[tuple[str | None, str]] | None:
     line = line.strip()
     if not line or len(line) > _MAX_LINE:
         return None
+    if "记者" not in line and "摄" not in line and not _EARLY_SEP.search(line, 0, 12):
+        return None  # no label's separator near the start: prose (the common case)
     match = _BYLINE.fullmatch(line)
     if match:
         return [("reporter", match.group(1))]
@@ -143,24 +146,46 @@ def _captions(root: HtmlElement) -> tuple[set[str], set[str]]:
     for caption in root.iter("figcaption"):
         captions.update(part.strip() for part in "".join(caption.itertext()).split("\n"))
     after_figure = False
-    for block in root:
+    children = list(root)
+    if len(children) > _EDGE_BLOCKS:  # credit lines are in the edge blocks only
+        children = children[:_EDGE_BLOCKS] + children[-_EDGE_BLOCKS:]
+    for block in children:
         if after_figure and block.tag != "figure":
-            after.update(part.strip() for part in "".join(block.itertext()).split("\n"))
-        after_figure = block.tag == "figure" or (block.tag == "p" and block.find("img") is not None)
+            text = block.text if not len(block) else "".join(block.itertext())
+            after.update(part.strip() for part in (text or "").split("\n"))
+        after_figure = block.tag == "figure"  # rule 2 puts every lone picture in a figure
     return captions, after
 
 
+#: Blocks at each end of the tree whose captions are read (a credit run spans a few).
+_EDGE_BLOCKS = 32
 #: Fields that a line right after a picture gives to the picture, not to the article.
 _PICTURE_FIELDS = frozenset({"photographer", "origin"})
 
 
-def _run(
-    lines: Iterable[str], captions: tuple[set[str], set[str]]
-) -> list[list[tuple[str | None, str]]]:
+class _Captions:
+    """The caption lines of a tree, read the first time a credit line needs them."""
+
+    def __init__(self, root: HtmlElement | None) -> None:
+        self.root = root
+        self.lines: tuple[set[str], set[str]] | None = None
+
+    def excludes(self, line: str, fields: list[tuple[str | None, str]]) -> bool:
+        if self.root is None:
+            return False
+        if self.lines is None:
+            self.lines = _captions(self.root)
+        captions, after = self.lines
+        if line in captions:
+            return True
+        return line in after and any(name in _PICTURE_FIELDS for name, _ in fields)
+
+
+def _run(lines: Iterable[str], captions: _Captions) -> list[list[tuple[str | None, str]]]:
     run: list[list[tuple[str | None, str]]] = []
     for line in lines:
-        fields = None if line in captions[0] else credit_fields(line)
-        if fields and line in captions[1] and any(n in _PICTURE_FIELDS for n, _ in fields):
+        fields = credit_fields(line)
+        if fields is not None and captions.excludes(line, fields):
             fields = None
         if fields is None:
             break
@@ -168,12 +193,27 @@ def _run(
     return run
 
 
+#: Lines of a long text's end that a trailing run may span (a run is a handful of
+#: lines, each with the blank line that separates paragraphs).
+_TAIL_LINES = 24
+
+
+def _edge_lines(text: str) -> list[str]:
+    """The text's non-blank lines, stripped; of a long text only the first few and the last
+    :data:`_TAIL_LINES` (credits are at the edges: the middle is never split or stripped)."""
+    if text.count("\n") <= _TAIL_LINES + 16:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+    head = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:3]
+    tail = [line.strip() for line in text.rsplit("\n", _TAIL_LINES)[1:] if line.strip()]
+    return head + tail
+
+
 def read_credits(text: str, root: HtmlElement | None = None) -> Credits:
     """The credits of a body from its final ``text`` (and tree, for the captions)."""
     if not text:
         return Credits()
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    captions = _captions(root) if root is not None else (set(), set())
+    lines = _edge_lines(text)
+    captions = _Captions(root)
     lead, end = _run(lines[:3], captions), 0
     if not lead and len(lines) > _LEAD_SKIP:
         lead, end = _run(lines[_LEAD_SKIP:3], captions), _LEAD_SKIP

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from ..context import CleanContext
 from ..dom import HtmlElement
 from ..models import Image, Video
@@ -48,9 +50,8 @@ _BACKGROUND = re.compile(
     r"background(?:-image)?\s*:[^;]*?url\(\s*['\"]?(https?://[^'\")\s]+)", re.I
 )
 #: Only attributes that may hold a URL are handed to Python: the XPath filter runs in C.
-_CANDIDATES = (
-    "descendant-or-self::*/@*[(starts-with(name(), 'data-') and contains(., 'http')) or "
-    "(name() = 'style' and contains(., 'url('))]"
+_CANDIDATES = etree.XPath(
+    ".//@*[contains(., 'http') and (starts-with(name(), 'data-') or name() = 'style')]"
 )
 
 
@@ -63,7 +64,7 @@ def _looks_like_picture(url: str) -> bool:
 def picture_url_candidates(root: HtmlElement) -> list[tuple[str, str, str]]:
     """``(attribute, tag, raw URL)`` of every input attribute that holds a picture's URL."""
     found: list[tuple[str, str, str]] = []
-    values: Any = root.xpath(_CANDIDATES)
+    values: Any = _CANDIDATES(root)
     for value in values:
         name = str(value.attrname)
         tag = str(value.getparent().tag)
@@ -89,6 +90,8 @@ def dropped_picture_warnings(
     kept |= {video.poster for video in videos if video.poster}
     warnings: list[str] = []
     for name, tag, raw in candidates:
+        if raw in kept:
+            continue  # the common case, already clean: no need to clean it again
         url = ctx.url(raw)
         if url is None or url in kept:
             continue

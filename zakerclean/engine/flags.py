@@ -9,13 +9,13 @@ source uses (``原文已被删除``, ``此为临时链接，仅用于预览``) a
 
 A real article is never flagged: the phrase rules fire only when the phrase is nearly the
 whole body (:data:`NOTICE_SLACK`, :data:`PLACEHOLDER_MAX`), ``teaser`` only for a short body
-whose last words are the "read the full article" link.  Cost: one pass over the text and,
-for ``media_only``/``teaser``, over the tree's captions and links.
+whose last words are the "read the full article" link.  Cost: the phrase rules and ``teaser``
+look at short bodies only (a length test first); ``media_only`` stops at the first line of
+prose, so a real article costs a few comparisons.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,13 +41,12 @@ NOTICE_SLACK = 24
 PLACEHOLDER_MAX = 200
 #: ``teaser``: the longest summary (characters, whitespace ignored) before its link.
 TEASER_MAX = 600
-_SPACE = re.compile(r"\s+")
 #: Decoration around a link's text: ``【阅读全文】``, ``阅读全文 >>``, ``Read more…``.
 _DECORATION = " \t\n\r\f[]【】()（）<>《》«»›‹>…｜|:：.。→-—"
 
 
 def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
+    return "".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +59,36 @@ class Body:
     videos: tuple[Video, ...]
     profile: SourceProfile
 
-    def prose(self) -> str:
-        """The text without picture captions and the player links rule 4 adds, compacted."""
-        text = self.text
-        if self.root is not None:
-            for caption in self.root.iter("figcaption"):
-                text = text.replace("".join(caption.itertext()).strip(), "", 1)
-        lines = (line for line in text.split("\n") if not line.strip().startswith(VIDEO_LINK_LABEL))
-        return _compact("".join(lines))
+    def has_prose(self) -> bool:
+        """Some line of the text is neither a picture caption nor a player link rule 4 added
+        (usually the first line says so: the captions are read only when it does not)."""
+        captions: set[str] | None = None
+        for line in self.text.split("\n"):
+            line = line.strip()
+            if not line or line.startswith(VIDEO_LINK_LABEL):
+                continue
+            if captions is None:
+                captions = self._captions()
+            if line not in captions:
+                return True
+        return False
+
+    def _captions(self) -> set[str]:
+        if self.root is None:
+            return set()
+        return {
+            line.strip()
+            for caption in self.root.iter("figcaption")
+            for line in "".join(caption.itertext()).split("\n")
+        }
+
+    def short(self, limit: int) -> str | None:
+        """The compacted text when it may be at most ``limit`` characters, else ``None``
+        (measured before compacting: whitespace is never more than the rest, twice over)."""
+        if len(self.text) > 3 * limit:
+            return None
+        compact = _compact(self.text)
+        return compact if len(compact) <= limit else None
 
 
 def _notice(compact: str, phrases: tuple[str, ...], slack: int) -> str | None:
@@ -80,14 +101,16 @@ def _notice(compact: str, phrases: tuple[str, ...], slack: int) -> str | None:
 
 def is_deleted(body: Body) -> str | None:
     """The body only says the article was removed (``原文已被删除``)."""
-    phrase = _notice(_compact(body.text), body.profile.deleted_phrases, NOTICE_SLACK)
+    phrases = body.profile.deleted_phrases
+    compact = body.short(NOTICE_SLACK + max(map(len, phrases), default=0))
+    phrase = None if compact is None else _notice(compact, phrases, NOTICE_SLACK)
     return None if phrase is None else f"the body only says {phrase!r}"
 
 
 def is_placeholder(body: Body) -> str | None:
     """A temporary preview or "open in the app/browser" notice stands for the article."""
-    compact = _compact(body.text)
-    if not compact or len(compact) > PLACEHOLDER_MAX:
+    compact = body.short(PLACEHOLDER_MAX)
+    if not compact:
         return None
     phrase = _notice(compact, body.profile.placeholder_phrases, PLACEHOLDER_MAX)
     return None if phrase is None else f"the body is a notice: {phrase!r}"
@@ -102,7 +125,7 @@ def is_empty(body: Body) -> str | None:
 
 def is_media_only(body: Body) -> str | None:
     """Pictures or videos, and no text besides their captions and added labels."""
-    if not (body.images or body.videos) or body.prose():
+    if not (body.images or body.videos) or body.has_prose():
         return None
     return f"{len(body.images)} picture(s), {len(body.videos)} video(s) and no text"
 
@@ -111,15 +134,20 @@ def is_teaser(body: Body) -> str | None:
     """A short summary whose last words are a "read the full article" link."""
     if body.root is None:
         return None
-    links = [link for link in body.root.iter("a")]
+    compact = body.short(TEASER_MAX + 40)
+    if compact is None:
+        return None
+    ending = compact.rstrip(_DECORATION)[-24:].casefold()
+    phrases = {phrase.casefold() for phrase in body.profile.teaser_phrases}
+    if not any(_compact(phrase) in ending for phrase in phrases):
+        return None  # the body does not end in such a phrase: no need to look at its links
+    links = list(body.root.iter("a"))
     if not links:
         return None
     label = "".join(links[-1].itertext())
     key = label.strip(_DECORATION).casefold()
-    phrases = {phrase.casefold() for phrase in body.profile.teaser_phrases}
     if not key or key not in phrases:
         return None
-    compact = _compact(body.text)
     ending = _compact(label).rstrip(_DECORATION)
     if not compact.rstrip(_DECORATION).endswith(ending):
         return None  # the link is not the end of the body
