@@ -181,14 +181,17 @@ def test_show_prints_the_article_and_report() -> None:
     assert run("show", "no-such-file.md").returncode == 1
 
 
-def test_schema_describes_article_and_error_records() -> None:
+def test_schema_describes_article_error_and_skip_records() -> None:
     result = run("schema")
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert {ref["$ref"].rsplit("/", 1)[-1] for ref in schema["anyOf"]} == {
         "ArticleRecord",
         "ErrorRecord",
+        "SkipRecord",
     }
+    article = schema["$defs"]["ArticleRecord"]["properties"]
+    assert "flags" in article and "credits" in article
 
 
 def test_broken_pipe_is_quiet() -> None:

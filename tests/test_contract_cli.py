@@ -28,6 +28,13 @@ BAD_INPUTS = {
     "bad-bytes.md": b"\xff\xfe\xfa\xfb" * 10 + b"\x81",
 }
 
+#: Posts that are not articles (SPEC §10): ``--skip-flags`` makes skip records of the first two.
+FLAGGED = {
+    "deleted.md": "<p>原文已被删除</p>",
+    "preview.md": "<p>此为临时链接，仅用于预览，将在 48 小时后失效</p>",
+    "only-picture.md": '<figure><img src="https://img.example.com/a.jpg"></figure>',
+}
+
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -45,18 +52,37 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_every_line_clean_writes_validates_against_the_schema(tmp_path: Path) -> None:
     for name, data in BAD_INPUTS.items():
         (tmp_path / name).write_bytes(data)
-    result = run("clean", str(CORPUS), str(EXAMPLES), str(tmp_path), "--no-progress")
+    for name, body in FLAGGED.items():
+        post = f"---\ntitle: {name}\nauthor: ZAKER\ncategories: [新媒体, ZAKER, channel]\n---\n"
+        (tmp_path / name).write_text(post + f"<div>{body}</div>\n", encoding="utf-8")
+    result = run(
+        "clean",
+        str(CORPUS),
+        str(EXAMPLES),
+        str(tmp_path),
+        "--no-progress",
+        "--skip-flags",
+        "deleted,placeholder",
+    )
     assert result.returncode == 1, result.stderr
     schema = json.loads(run("schema").stdout)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     lines = result.stdout.splitlines()
     errors = 0
+    skipped = []
     for line in lines:
         record = json.loads(line)
         validator.validate(record)
         errors += "error" in record
+        if "skipped" in record:
+            skipped.append((Path(record["path"]).name, record["skipped"], record["flags"]))
     assert errors == len(BAD_INPUTS)
-    inputs = len(list(CORPUS.rglob("*.md"))) + len(list(EXAMPLES.glob("*.md")))
+    assert sorted(skipped) == [
+        ("deleted.md", "flagged", ["deleted"]),
+        ("preview.md", "flagged", ["placeholder"]),
+    ]
+    assert "signals: ZAKER deleted 1, media_only 1, placeholder 1" in result.stderr
+    inputs = len(list(CORPUS.rglob("*.md"))) + len(list(EXAMPLES.glob("*.md"))) + len(FLAGGED)
     assert len(lines) == inputs + errors
     assert schema == json.loads(json.dumps(record_schema()))
 
@@ -120,3 +146,30 @@ def test_errors_cross_a_real_process_pool_as_failure_records(tmp_path: Path) -> 
     for record in records:  # the message once, not with its prefix doubled
         message = record["error"]["message"]
         assert message.count(message[:20]) == 1
+
+
+@pytest.mark.parametrize("value", ["bogus", "deleted,spam", ","])
+def test_unknown_skip_flags_are_a_usage_error(
+    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: t\n---\n<p>正文</p>\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path), "--no-progress", "--skip-flags", value]) == 2
+    assert "--skip-flags takes flags among deleted, empty" in capsys.readouterr().err
+
+
+def test_skip_flags_with_a_table_format_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: t\n---\n<p>正文</p>\n", encoding="utf-8")
+    out = str(tmp_path / "t.csv")
+    assert main(["clean", str(tmp_path), "-f", "csv", "-o", out, "--skip-flags", "empty"]) == 2
+
+
+def test_the_summary_counts_dropped_picture_urls_per_source(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: t\ncategories: [新媒体, 36kr, 最新]\n---\n<p>正文</p>"
+        '<div data-hires="https://cdn.example.com/big.jpg"></div>\n',
+        encoding="utf-8",
+    )
+    assert main(["clean", str(tmp_path), "--no-progress"]) == 0
+    assert "signals: 36kr picture URL dropped 1" in capsys.readouterr().err

@@ -80,6 +80,11 @@ def test_records_frame_one_row_per_input(client: Client, inputs: list[str]) -> N
     articles = rows[rows["ok"]].reset_index(drop=True)
     for column in ("title", "published", "text", "html", "fingerprint", "image_count"):
         assert articles[column].tolist() == local[column].tolist(), column
+    # the signals' columns (SPEC §10) travel too: no real article is flagged, credits are read
+    for column in ("flags", "credit_editor", "credit_reporter", "credit_origin"):
+        assert articles[column].tolist() == local[column].tolist(), column
+    assert set(articles["flags"]) == {"[]"}
+    assert (articles["credit_editor"] != "[]").sum() >= 10
 
 
 def test_articles_bag_gives_models(client: Client, inputs: list[str]) -> None:

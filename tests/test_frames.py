@@ -170,3 +170,19 @@ def test_record_of_aware_datetime_is_kept() -> None:
     article = Article(title="t", published=datetime(2021, 1, 2, 3, 4, 5, 678901, timezone.utc))
     frame = to_dataframe([article])
     assert frame["published"].iloc[0].to_pydatetime() == article.published  # microseconds kept
+
+
+def test_flags_and_credits_columns() -> None:
+    """SPEC §10's signals as columns: lists as JSON text, or Arrow lists when native."""
+    credited = zakerclean.parse(
+        "---\ntitle: t\n---\n<p>正文一段，内容完整。</p><p>来源：新华社</p><p>责任编辑：张三</p>\n"
+    )
+    deleted = zakerclean.parse("---\ntitle: t\n---\n<p>原文已被删除</p>\n")
+    frame = to_dataframe([credited, deleted])
+    assert json.loads(frame["flags"][0]) == [] and json.loads(frame["flags"][1]) == ["deleted"]
+    assert json.loads(frame["credit_editor"][0]) == ["张三"]
+    assert frame["credit_origin"][0] == "新华社"
+    assert pd.isna(frame["credit_original_title"][0])
+    native = to_dataframe([credited, deleted], native_lists=True)
+    assert native["flags"].tolist() == [[], ["deleted"]]
+    assert native["credit_editor"].tolist() == [["张三"], []]

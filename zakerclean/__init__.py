@@ -26,7 +26,7 @@ from .errors import (
     PathGivenAsDataError,
     ZakerCleanError,
 )
-from .models import Article, CleanReport, Failure, Image, Video
+from .models import Article, CleanReport, Credits, Failure, Image, Video
 from .options import DEFAULT_PROXIES, CleanOptions
 from .runners.batch import parse_many
 from .writers.frames import to_dataframe
@@ -39,6 +39,7 @@ __all__ = [
     "BinaryInputError",
     "CleanOptions",
     "CleanReport",
+    "Credits",
     "DateParseError",
     "DecodeError",
     "DuplicateGroup",

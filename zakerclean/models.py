@@ -9,11 +9,21 @@ from __future__ import annotations
 import json
 import warnings
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["INTERNAL_ERROR", "Article", "CleanReport", "Failure", "Image", "Video"]
+__all__ = [
+    "FLAGS",
+    "INTERNAL_ERROR",
+    "Article",
+    "CleanReport",
+    "Credits",
+    "Failure",
+    "Flag",
+    "Image",
+    "Video",
+]
 
 _CHANNEL_DEPRECATED = (
     "Article.channel is now Article.feed (the feed the post came from); "
@@ -147,6 +157,33 @@ class CleanReport(_Model):
         return report_html(self)
 
 
+#: What a post may be instead of an article (SPEC §10); ``Article.flags`` holds them sorted.
+Flag = Literal["deleted", "empty", "media_only", "placeholder", "teaser"]
+#: The flag vocabulary, sorted.
+FLAGS: tuple[str, ...] = get_args(Flag)
+
+
+class Credits(_Model):
+    """The credit lines of the body, read as fields (SPEC §10; ``docs/signals.md``).
+
+    Read from the leading and trailing credit lines only (``责任编辑：…``, ``来源 | …``,
+    ``新华社记者…``, ``… 摄``), never from a caption or running text; every value is kept as
+    written (``泽南、小舟`` is one value) and the lines stay in ``Article.text``.  ``editor``,
+    ``reporter`` and ``photographer`` hold one value per credit line, in order.
+    """
+
+    model_config = _FROZEN
+
+    editor: tuple[str, ...] = ()
+    reporter: tuple[str, ...] = ()
+    origin: str | None = None
+    original_title: str | None = None
+    photographer: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any(getattr(self, name) for name in type(self).model_fields)
+
+
 class Article(_Model):
     """A cleaned article.  See ``docs/api.md`` for every field's meaning."""
 
@@ -171,6 +208,8 @@ class Article(_Model):
     char_count: int = 0
     fingerprint: str = ""
     meta: dict[str, Any] = Field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
+    credits: Credits = Field(default_factory=Credits)
     report: CleanReport = Field(default_factory=CleanReport)
 
     @model_validator(mode="before")
@@ -197,6 +236,11 @@ class Article(_Model):
         if value is not None and (value.tzinfo is None or value.utcoffset() is None):
             raise ValueError("published must be timezone-aware")
         return value
+
+    @field_validator("flags")
+    @classmethod
+    def _flags_sorted(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(set(value)))
 
     def to_hexo(self) -> str:
         """Render the article as a Hexo post that ``zakerclean.parse`` reads back to it."""
@@ -244,6 +288,12 @@ class Article(_Model):
             "char_count": self.char_count,
             "fingerprint": self.fingerprint,
             "meta": json.dumps(self.meta, ensure_ascii=False, default=str, sort_keys=True),
+            "flags": json.dumps(list(self.flags)),
+            "credit_editor": json.dumps(list(self.credits.editor), ensure_ascii=False),
+            "credit_reporter": json.dumps(list(self.credits.reporter), ensure_ascii=False),
+            "credit_origin": self.credits.origin,
+            "credit_original_title": self.credits.original_title,
+            "credit_photographer": json.dumps(list(self.credits.photographer), ensure_ascii=False),
             "changes": sum(n for _, n in self.report.steps),
             "warnings": len(self.report.warnings),
         }

@@ -16,7 +16,62 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["GENERIC", "PROFILES", "SourceProfile", "profile_for"]
+__all__ = [
+    "DELETED_PHRASES",
+    "GENERIC",
+    "PLACEHOLDER_PHRASES",
+    "PROFILES",
+    "TEASER_PHRASES",
+    "SourceProfile",
+    "profile_for",
+]
+
+
+#: Phrases of a removal notice any site may use (flag ``deleted``).
+DELETED_PHRASES: tuple[str, ...] = (
+    "原文已被删除",
+    "该文章已被删除",
+    "文章已被删除",
+    "该内容已被删除",
+    "内容已被删除",
+    "此内容已被删除",
+    "该文章已删除",
+    "文章不存在或已被删除",
+    "该内容已被发布者删除",
+    "此内容因违规无法查看",
+    "该文章已下线",
+    "This article has been removed",
+    "This article has been deleted",
+)
+#: Phrases of a temporary preview or an "open in the app/browser" notice (flag ``placeholder``).
+PLACEHOLDER_PHRASES: tuple[str, ...] = (
+    "此为临时链接",
+    "仅用于预览",
+    "选择在浏览器打开",
+    "请在浏览器中打开",
+    "请在APP中打开",
+    "请在 APP 中打开",
+    "打开APP阅读全文",
+    "打开 APP 阅读全文",
+    "请下载客户端查看",
+    "This is a temporary link",
+)
+#: Link texts of a "read the full article" link (flag ``teaser``), matched casefolded.
+TEASER_PHRASES: tuple[str, ...] = (
+    "阅读全文",
+    "查看全文",
+    "点击阅读全文",
+    "点击查看全文",
+    "继续阅读",
+    "阅读原文",
+    "查看原文",
+    "点击阅读原文",
+    "展开全文",
+    "read more",
+    "continue reading",
+    "read the full article",
+    "read the full story",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +94,9 @@ class SourceProfile:
             (flag ``placeholder``).
         teaser_phrases: link texts of a "read the full article" link ending a summary
             (flag ``teaser``).
+
+    The phrase fields default to the phrases any site may use (:data:`DELETED_PHRASES` …); a
+    profile that adds its own keeps those first.
     """
 
     name: str
@@ -46,19 +104,30 @@ class SourceProfile:
     furniture_classes: frozenset[str] = frozenset()
     furniture_texts: frozenset[str] = frozenset()
     furniture_images: tuple[str, ...] = ()
-    deleted_phrases: tuple[str, ...] = ()
-    placeholder_phrases: tuple[str, ...] = ()
-    teaser_phrases: tuple[str, ...] = ()
+    deleted_phrases: tuple[str, ...] = DELETED_PHRASES
+    placeholder_phrases: tuple[str, ...] = PLACEHOLDER_PHRASES
+    teaser_phrases: tuple[str, ...] = TEASER_PHRASES
 
 
-#: The profile of a source no other profile names: nothing site-specific.
+#: The profile of a source no other profile names: nothing site-specific (the phrases any
+#: site may use).
 GENERIC = SourceProfile(name="generic")
 
 #: One profile per known source.  Keep them small: only what differs from the generic rules.
 PROFILES: tuple[SourceProfile, ...] = (
     # ZAKER's trailers and tool bars (``#recommend_bottom``, ``.edi_oper`` …) are rule 1's
     # generic list (``rules/boilerplate.py``): they apply to every input.
-    SourceProfile(name="ZAKER"),
+    SourceProfile(
+        name="ZAKER",
+        # myzaker.com's page for a removed article, and its 48-hour preview links
+        deleted_phrases=(*DELETED_PHRASES, "原文已被删除，请查看其他文章"),
+        placeholder_phrases=(
+            *PLACEHOLDER_PHRASES,
+            "此为临时链接，仅用于预览，将在 48 小时后失效",
+            "将在48小时后失效",
+            "将在 48 小时后失效",
+        ),
+    ),
     SourceProfile(
         name="cnBeta",
         # 相关文章: a block of links to other cnBeta stories after the article (like ZAKER's

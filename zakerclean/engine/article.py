@@ -24,6 +24,8 @@ from ..profiles import profile_for
 from ..readers.document import Document
 from ..rules.video import video_label
 from ..urls import clean_url
+from .credits import read_credits
+from .flags import Body, read_flags
 from .media import is_animated
 from .pipeline import RULE_ORDER, clean_fragment, restore_title
 
@@ -106,6 +108,7 @@ def build_article(
     the engine's.
     """
     notes = [*warnings, *document.warnings]
+    profile = profile_for(document.source)
     base = settle_base_url(base_url, document, options)
     published, published_raw = _published(document.published_raw, options, now, notes)
     result = clean_fragment(
@@ -114,7 +117,7 @@ def build_article(
         base_url=base,
         stills=document.stills,
         players=document.players,
-        profile=profile_for(document.source),
+        profile=profile,
     )
     steps = dict(result.steps)
     title = document.title
@@ -129,6 +132,7 @@ def build_article(
         steps["links"] = steps.get("links", 0) + 1
     text = result.text
     counted = without_video_labels(text, result.videos)
+    flags, flag_notes = read_flags(Body(text, result.root, result.images, result.videos, profile))
     return Article(
         title=title,
         title_raw=document.title,
@@ -148,9 +152,11 @@ def build_article(
         char_count=len("".join(counted.split())),
         fingerprint=fingerprint(counted),
         meta=meta,
+        flags=flags,
+        credits=read_credits(text, result.root),
         report=CleanReport(
             steps=tuple(sorted(steps.items(), key=lambda item: RULE_ORDER.index(item[0]))),
-            warnings=(*notes, *result.warnings),
+            warnings=(*notes, *result.warnings, *flag_notes),
         ),
     )
 

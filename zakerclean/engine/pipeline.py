@@ -36,6 +36,7 @@ from ..rules.titles import (
 from ..rules.typography import restore_cjk_parentheses, restore_cjk_spacing, restore_quotes
 from ..rules.video import convert_videos
 from ..rules.whitespace import normalize_whitespace
+from .dropped import dropped_picture_warnings, picture_url_candidates
 from .media import collect_images, collect_videos
 from .text import tree_to_text
 
@@ -169,6 +170,8 @@ class CleanResult:
     videos: tuple[Video, ...]
     steps: tuple[tuple[str, int], ...]
     warnings: tuple[str, ...]
+    #: the final tree (``html`` parsed), for the signals read off it (``engine/flags.py``)
+    root: HtmlElement | None = None
 
 
 def _unescaped(html: str) -> str:
@@ -176,11 +179,16 @@ def _unescaped(html: str) -> str:
     return unescape(html).replace("'", '"')
 
 
-def _clean(fragment: str, ctx: CleanContext) -> tuple[HtmlElement, str, list[tuple[str, int]]]:
+def _clean(
+    fragment: str, ctx: CleanContext, watch: list[tuple[str, str, str]] | None = None
+) -> tuple[HtmlElement, str, list[tuple[str, int]]]:
     """Parse ``fragment``, run the depth limit and every pass, sanitize: ``(tree, html,
-    steps)``; the last step is ``sanitize`` when the second lock changed content."""
+    steps)``; the last step is ``sanitize`` when the second lock changed content.  ``watch``
+    gets the input's picture URL attributes (``engine/dropped.py``)."""
     options = ctx.options
     root = parse_fragment(fragment)
+    if watch is not None:
+        watch.extend(picture_url_candidates(root))
     steps: list[tuple[str, int]] = []
     for step in (DEPTH_LIMIT, *PASSES):
         if not step.runs(options):
@@ -230,14 +238,19 @@ def clean_fragment(
     if stills:
         ctx.stills.update(stills)
     ctx.players.update(players)
-    root, html, steps = _clean(fragment, ctx)
+    candidates: list[tuple[str, str, str]] = []
+    root, html, steps = _clean(fragment, ctx, candidates)
     if steps and steps[-1][0] == "sanitize":
         root = parse_fragment(html)  # the final tree is what the sanitizer gave
+    images = collect_images(root, ctx.stills)
+    videos = collect_videos(root, ctx.players)
+    dropped = dropped_picture_warnings(candidates, images, videos, ctx)
     return CleanResult(
         html=html,
         text=tree_to_text(root),
-        images=collect_images(root, ctx.stills),
-        videos=collect_videos(root, ctx.players),
+        images=images,
+        videos=videos,
         steps=tuple(steps),
-        warnings=tuple(ctx.warnings),
+        warnings=(*ctx.warnings, *dropped),
+        root=root,
     )

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from .. import __version__
 from ..engine.pipeline import RULE_ORDER
 from ..errors import InvalidOptionsError
-from ..models import Article, Failure
+from ..models import FLAGS, Article, Failure
 from ..options import DEFAULT_PROXIES, CleanOptions, Sanitizer
 from ..writers.records import record_schema
 from .batch import ordered_map, source_name
@@ -84,12 +84,50 @@ def _progress(total: int | None, enabled: bool) -> Any:
     return tqdm(total=total, file=sys.stderr, unit="doc", dynamic_ncols=True)
 
 
-def _summary(documents: int, failures: int, changes: Counter[str]) -> str:
+def _summary(
+    documents: int,
+    failures: int,
+    changes: Counter[str],
+    signals: dict[str, Counter[str]] | None = None,
+    skipped: int = 0,
+) -> str:
     ranked = sorted(changes.items(), key=lambda item: RULE_ORDER.index(item[0]))
     rules = ", ".join(f"{rule} {count}" for rule, count in ranked)
-    return f"zakerclean: {documents} documents, {failures} failed" + (
-        f"; changes: {rules}" if rules else ""
-    )
+    line = f"zakerclean: {documents} documents, {failures} failed"
+    if skipped:
+        line += f", {skipped} skipped"
+    line += f"; changes: {rules}" if rules else ""
+    if signals:
+        line += "; signals: " + "; ".join(
+            f"{source} " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
+            for source, counts in sorted(signals.items())
+        )
+    return line
+
+
+def _skip_flags(value: str | None) -> frozenset[str]:
+    """``--skip-flags deleted,placeholder``: flags of the vocabulary (SPEC §10), else a usage
+    error."""
+    if value is None:
+        return frozenset()
+    names = frozenset(part.strip() for part in value.split(",") if part.strip())
+    unknown = sorted(names - set(FLAGS))
+    if unknown or not names:
+        raise UsageError(
+            f"--skip-flags takes flags among {', '.join(FLAGS)}; "
+            f"got {', '.join(unknown) or repr(value)}"
+        )
+    return names
+
+
+def _count_signals(signals: dict[str, Counter[str]], outcome: Any) -> None:
+    """Add an outcome's flags and dropped picture URLs to the per-source summary counts."""
+    if not (outcome.flags or outcome.dropped_urls):
+        return
+    counts = signals.setdefault(outcome.source or "(no source)", Counter())
+    counts.update(outcome.flags)
+    if outcome.dropped_urls:
+        counts["picture URL dropped"] += outcome.dropped_urls
 
 
 def run_clean(args: argparse.Namespace) -> int:
@@ -98,6 +136,11 @@ def run_clean(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     fmt = args.format
+    skip_flags = _skip_flags(args.skip_flags)
+    if skip_flags and fmt in TABLE_FORMATS:
+        raise UsageError(
+            f"--skip-flags writes skip records; --format {fmt} has a flags column to filter on"
+        )
     if fmt in FILE_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes one file per input: give a directory with -o")
     marker = None
@@ -130,8 +173,9 @@ def run_clean(args: argparse.Namespace) -> int:
             output_file = open(target, "w", encoding="utf-8")  # noqa: SIM115
         writer = StreamWriter(output_file or sys.stdout, fmt)
     bar = _progress(total, show_progress)
-    documents = failures = internal = 0
+    documents = failures = internal = skipped = 0
     changes: Counter[str] = Counter()
+    signals: dict[str, Counter[str]] = {}
     try:
         work = partial(
             render,
@@ -140,10 +184,20 @@ def run_clean(args: argparse.Namespace) -> int:
             now=now,
             dedup=marker is not None,
             tz=ZoneInfo(options.tz),
+            skip_flags=skip_flags,
         )
         stop = False
         for outcomes in ordered_map(work, inputs, jobs=args.jobs):
             for outcome in outcomes:  # one per input, or one per feed item
+                _count_signals(signals, outcome)
+                if outcome.skipped:
+                    skipped += 1
+                    if isinstance(writer, DirectoryWriter):  # no file; the record on stderr
+                        sys.stderr.write(outcome.payload + "\n")
+                    else:
+                        writer.write(outcome)
+                    documents += 1
+                    continue
                 if isinstance(writer, DirectoryWriter):
                     outcome = writer.write(outcome)
                 else:
@@ -166,7 +220,7 @@ def run_clean(args: argparse.Namespace) -> int:
             bar.close()
         if output_file is not None:
             output_file.close()
-    print(_summary(documents, failures, changes), file=sys.stderr)
+    print(_summary(documents, failures, changes, signals, skipped), file=sys.stderr)
     return _status(failures, internal)
 
 
@@ -224,6 +278,12 @@ def format_for_person(article: Article) -> str:
         ("cover", article.cover.url if article.cover else None),
         ("language", article.lang),
         ("characters", str(article.char_count)),
+        ("flags", ", ".join(article.flags) or None),
+        *(
+            (f"{name}".replace("_", " "), value if isinstance(value, str) else "；".join(value))
+            for name, value in article.credits
+            if value
+        ),
     ]
     lines += [f"{label:>10}: {value}" for label, value in facts if value]
     if article.images:
@@ -364,6 +424,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.8,
         metavar="J",
         help="near duplicates: estimated Jaccard similarity of shingles (default: %(default)s)",
+    )
+    clean.add_argument(
+        "--skip-flags",
+        metavar="FLAG,...",
+        help="leave articles with any of these flags out: each becomes a skip record "
+        f"{{path, skipped: flagged, flags}} ({', '.join(FLAGS)}; see docs/signals.md)",
     )
     _add_cleaning_options(clean)
     clean.set_defaults(run=run_clean)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -12,13 +13,14 @@ from typing import Any
 
 from ..api import feed_items
 from ..dedup import Signature, signature
+from ..engine.dropped import DROPPED_PREFIX
 from ..errors import ZakerCleanError
 from ..models import Article, Failure
 from ..options import CleanOptions
 from ..readers.decoding import check_size
 from ..writers.frames import record
 from ..writers.page import article_page
-from ..writers.records import article_record, error_record
+from ..writers.records import article_record, error_record, skip_record
 from .batch import Source, parse_source, source_name
 from .inputs import Input, is_feed
 
@@ -55,6 +57,12 @@ class Outcome:
     signature: Signature | None = None
     #: the table row (``TABLE_FORMATS``), lists native; the payload is then empty
     row: dict[str, Any] | None = None
+    #: the article's source, flags and dropped-picture-URL warnings, for the summary (§10)
+    source: str | None = None
+    flags: tuple[str, ...] = ()
+    dropped_urls: int = 0
+    #: the article was left out (``--skip-flags``): the payload is its skip record
+    skipped: bool = False
 
 
 def render_html_page(article: Article, tz: tzinfo | None = None) -> str:
@@ -70,14 +78,16 @@ def render(
     now: datetime | None,
     dedup: bool = False,
     tz: tzinfo | None = None,
+    skip_flags: frozenset[str] = frozenset(),
 ) -> list[Outcome]:
     """Parse one input and render it in ``fmt``: one outcome, or one per item of a feed.
 
     Failures become error records.  ``dedup`` adds each article's signature (hashing the text
-    is the costly part of deduplication, so it runs here, in the workers).
+    is the costly part of deduplication, so it runs here, in the workers).  An article with a
+    flag of ``skip_flags`` becomes a skip record (``--skip-flags``).
     """
     return [
-        render_result(name, relative, result, fmt, dedup, tz)
+        render_result(name, relative, result, fmt, dedup, tz, skip_flags)
         for name, relative, result in parse_input(item, options, now)
     ]
 
@@ -134,15 +144,25 @@ def render_result(
     fmt: str,
     dedup: bool = False,
     tz: tzinfo | None = None,
+    skip_flags: frozenset[str] = frozenset(),
 ) -> Outcome:
     """Render one parsed input (or feed item) in ``fmt``; a failure becomes an error record."""
-    row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
     if isinstance(result, Failure):
+        row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
         payload = json.dumps(error_record(result), ensure_ascii=False)
         return Outcome(name, relative, False, payload, internal=result.is_internal, row=row)
+    signals = _signals(result)
+    if skip_flags.intersection(result.flags):
+        payload = json.dumps(skip_record(name, "flagged", result.flags), ensure_ascii=False)
+        return dataclasses.replace(
+            signals, name=name, relative=relative, payload=payload, skipped=True
+        )
+    row = record(result, name, native_lists=True) if fmt in TABLE_FORMATS else None
     sig = signature(result) if dedup else None
     if row is not None:
-        return Outcome(name, relative, True, "", result.report.steps, signature=sig, row=row)
+        return dataclasses.replace(
+            signals, name=name, relative=relative, steps=result.report.steps, signature=sig, row=row
+        )
     if fmt in STREAM_FORMATS:
         payload = json.dumps(article_record(name, result), ensure_ascii=False)
     elif fmt == "md":
@@ -151,4 +171,19 @@ def render_result(
         payload = render_html_page(result, tz)
     else:
         payload = result.to_hexo()
-    return Outcome(name, relative, True, payload, result.report.steps, signature=sig)
+    return dataclasses.replace(
+        signals,
+        name=name,
+        relative=relative,
+        payload=payload,
+        steps=result.report.steps,
+        signature=sig,
+    )
+
+
+def _signals(article: Article) -> Outcome:
+    """An outcome holding only what the summary counts of ``article`` (SPEC §10)."""
+    dropped = sum(w.startswith(DROPPED_PREFIX) for w in article.report.warnings)
+    return Outcome(
+        "", "", True, "", source=article.source, flags=article.flags, dropped_urls=dropped
+    )

@@ -271,6 +271,16 @@ def _report(report: CleanReport) -> str:
     return f"{steps}\n{heading}<ul>{items}</ul>"
 
 
+def _signals(article: Article) -> str:
+    """One line of the article's flags and credits (SPEC §10), or nothing."""
+    parts = [f"<strong>flags:</strong> {_text(', '.join(article.flags))}"] if article.flags else []
+    for name, value in article.credits:
+        if value:
+            shown = value if isinstance(value, str) else "；".join(value)
+            parts.append(f"{name.replace('_', ' ')}: {_text(shown)}")
+    return f"<p>{' · '.join(parts)}</p>" if parts else ""
+
+
 def _article_markup(article: Article) -> str:
     """The summary as built from escaped values, before the sanitizer (for tests and debugging).
 
@@ -285,6 +295,7 @@ def _article_markup(article: Article) -> str:
         for part in (
             f"<h3>{_text(article.title) if article.title else '(untitled)'}</h3>",
             _metadata(article),
+            _signals(article),
             _cover(article),
             _pictures(article),
             counts,

@@ -53,13 +53,27 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("char_count", "Int64"),
     ("fingerprint", "string"),
     ("meta", "string"),
+    ("flags", "string"),
+    ("credit_editor", "string"),
+    ("credit_reporter", "string"),
+    ("credit_origin", "string"),
+    ("credit_original_title", "string"),
+    ("credit_photographer", "string"),
     ("changes", "Int64"),
     ("warnings", "Int64"),
 )
 _NAMES = tuple(name for name, _ in COLUMNS)
 _ARTICLE_NAMES = _NAMES[4:]
 #: The columns that hold lists: JSON strings by default, Arrow ``list<string>`` when native.
-LIST_COLUMNS = ("categories", "image_urls", "video_urls")
+LIST_COLUMNS = (
+    "categories",
+    "image_urls",
+    "video_urls",
+    "flags",
+    "credit_editor",
+    "credit_reporter",
+    "credit_photographer",
+)
 
 _PANDAS_MISSING = (
     "zakerclean.to_dataframe needs pandas, an optional dependency: pip install 'zakerclean[pandas]'"
@@ -82,6 +96,10 @@ def record(
             row["categories"] = list(item.categories)
             row["image_urls"] = [image.url for image in item.images]
             row["video_urls"] = [video.url for video in item.videos]
+            row["flags"] = list(item.flags)
+            row["credit_editor"] = list(item.credits.editor)
+            row["credit_reporter"] = list(item.credits.reporter)
+            row["credit_photographer"] = list(item.credits.photographer)
         return row
     if isinstance(item, Failure):
         row = {
@@ -148,8 +166,9 @@ def to_dataframe(
 
     ``paths`` (optional, one per item) fills the ``path`` column; a failure's own ``source``
     is used otherwise.  Columns and dtypes are those of ``COLUMNS`` whatever the input,
-    also for no items at all.  ``native_lists=True`` makes ``categories``, ``image_urls`` and
-    ``video_urls`` Arrow ``list<string>`` columns (as ``--format parquet`` writes them) instead
+    also for no items at all.  ``native_lists=True`` makes the ``LIST_COLUMNS``
+    (``categories``, ``image_urls``, ``video_urls``, ``flags`` and the credits' names) Arrow
+    ``list<string>`` columns (as ``--format parquet`` writes them) instead
     of JSON strings, the default that keeps older code working.
 
         >>> frame = zakerclean.to_dataframe(zakerclean.parse_many(paths), paths=paths)

@@ -2,9 +2,11 @@
 
 Every input gives exactly one record (SPEC §7): an article record — ``path`` and then every field
 of :class:`~zakerclean.models.Article` — or an error record,
-``{"path": ..., "error": {"type": ..., "message": ...}}``.  The schema is built from models that
-mirror those two shapes, so what ``clean`` writes and what ``schema`` prints cannot drift apart:
-a test validates every line ``clean`` writes over the corpus, good and bad inputs alike.
+``{"path": ..., "error": {"type": ..., "message": ...}}``, or a skip record for an input left
+out of the output (``{"path": ..., "skipped": "flagged", "flags": [...]}``).  The schema is
+built from models that mirror those shapes, so what ``clean`` writes and what ``schema``
+prints cannot drift apart: a test validates every line ``clean`` writes over the corpus, good
+and bad inputs alike.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from ..models import Article, Failure
+from ..models import Article, Failure, Flag
 
-__all__ = ["article_record", "error_record", "record_schema"]
+__all__ = ["article_record", "error_record", "record_schema", "skip_record"]
 
 
 def article_record(name: str, article: Article) -> dict[str, Any]:
@@ -26,6 +28,14 @@ def article_record(name: str, article: Article) -> dict[str, Any]:
 def error_record(failure: Failure) -> dict[str, Any]:
     """The JSON record of an input that failed (``InternalError`` for a bug in zakerclean)."""
     return failure.to_record()
+
+
+def skip_record(name: str, reason: str, flags: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The JSON record of an input left out of the output: ``{"path", "skipped", "flags"}``."""
+    record: dict[str, Any] = {"path": name, "skipped": reason}
+    if flags:
+        record["flags"] = list(flags)
+    return record
 
 
 class ArticleRecord(Article):
@@ -61,12 +71,28 @@ class ErrorRecord(BaseModel):
     error: ErrorDetail
 
 
+class SkipRecord(BaseModel):
+    """A skip record: an input that parsed but is left out of the output, and why."""
+
+    model_config = ConfigDict(title="SkipRecord", extra="forbid")
+
+    path: str
+    skipped: str = Field(
+        description="why the input is left out: `flagged` (`clean --skip-flags`: the article "
+        "has one of the flags asked for; see SPEC §10)"
+    )
+    flags: tuple[Flag, ...] = Field(
+        default=(), description="with `skipped: flagged`: every flag of the article"
+    )
+
+
 def record_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one line of ``zakerclean clean``'s JSON Lines."""
-    schema = TypeAdapter(ArticleRecord | ErrorRecord).json_schema(mode="serialization")
+    schema = TypeAdapter(ArticleRecord | ErrorRecord | SkipRecord).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "zakerclean record"
     schema["description"] = (
-        "One record per input of `zakerclean clean`: an article record or an error record."
+        "One record per input of `zakerclean clean`: an article record, an error record or a "
+        "skip record."
     )
     return schema

@@ -2,8 +2,9 @@
 
 The rows are those of :func:`zakerclean.writers.frames.record` with ``native_lists=True``, one
 per input (error rows included), in the fixed columns of ``COLUMNS`` (plus ``duplicate_of``
-with ``--dedup``).  Parquet gets Arrow-native types: ``list<string>`` for ``categories``,
-``image_urls`` and ``video_urls``, ``timestamp[us, UTC]`` for ``published``, ``int64`` counts,
+with ``--dedup``).  Parquet gets Arrow-native types: ``list<string>`` for
+``LIST_COLUMNS`` (``categories``, ``image_urls``, ``video_urls``, ``flags``, ``credit_editor`` …),
+``timestamp[us, UTC]`` for ``published``, ``int64`` counts,
 ``bool`` for ``ok``.  CSV has no list type: lists are JSON text there, and ``published`` an
 ISO 8601 string, as in ``Article.to_record``.
 
