@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 import pytest
@@ -13,7 +14,8 @@ from dask.distributed import Client, LocalCluster
 import zakerclean
 from tests.conftest import corpus_posts, requires_corpus
 from zakerclean import Article, Failure
-from zakerclean.runners.dask import articles_bag, records_frame, write_parquet
+from zakerclean.runners.batch import parse_source
+from zakerclean.runners.dask import articles_bag, duplicates_of, records_frame, write_parquet
 from zakerclean.writers.frames import COLUMNS, to_dataframe
 
 pytestmark = requires_corpus
@@ -122,3 +124,30 @@ def test_bad_arguments_fail_on_the_client() -> None:
         records_frame(["a.md", 3])  # type: ignore[list-item]
     with pytest.raises(ValueError, match="npartitions must be a positive integer"):
         articles_bag(["a.md"], npartitions=0)
+
+
+def test_dedup_step_matches_find_duplicates(
+    client: Client, inputs: list[str], tmp_path: Path
+) -> None:
+    """Signatures per partition on the workers, merged once on the client: the same groups as
+    ``find_duplicates`` over the same articles, with republications planted in the input."""
+    posts = corpus_posts()[:6]
+    copy = tmp_path / "mirror.md"
+    copy.write_bytes(posts[0].read_bytes())  # an exact mirror
+    trailer = tmp_path / "trailer.md"
+    trailer.write_text(
+        posts[1].read_text(encoding="utf-8")
+        + "\n\n<p>本文转载自合作媒体，版权归原作者所有。</p>\n",
+        encoding="utf-8",
+    )
+    paths = [*inputs, str(copy), str(trailer)]
+    originals = duplicates_of(paths, npartitions=5)
+    assert len(originals) == len(paths)
+    assert originals[-2] == str(posts[0])
+    assert originals[-1] == str(posts[1])
+    groups = zakerclean.find_duplicates(parse_source(p) for p in paths)
+    expected: list[str | None] = [None] * len(paths)
+    for group in groups:
+        for duplicate in group.duplicates:
+            expected[cast(int, duplicate)] = paths[cast(int, group.original)]
+    assert originals == expected

@@ -141,3 +141,10 @@ class PathGivenAsDataError(ZakerCleanError):
 
     Read a file with ``parse_file(path)``; ``parse`` takes the text or bytes of a post.
     """
+
+
+class ArchiveError(ZakerCleanError):
+    """A ``.zip``/``.tar``/``.tar.gz`` input, or one of its members, cannot be read safely: a
+    corrupt archive, a member whose name leaves the archive (``../x.md``, ``/etc/x.md``), a link
+    or device member, an encrypted member, a member over ``CleanOptions.max_bytes`` or one that
+    expands too much for its compressed size (a zip bomb).  One record per such member."""

@@ -150,7 +150,7 @@ def run_clean(args: argparse.Namespace) -> int:
         marker = _checked(RecordMarker, args.dedup_threshold)
     show_progress = not args.no_progress and sys.stderr.isatty()
     # Inputs stream to the workers (which read the files); only a progress bar needs the count.
-    inputs: Iterable[Input] = iter_inputs(args.paths)
+    inputs: Iterable[Input] = iter_inputs(args.paths, max_bytes=options.max_bytes)
     total = None
     if show_progress:
         inputs = list(inputs)
@@ -308,7 +308,7 @@ def run_show(args: argparse.Namespace) -> int:
     failures = internal = shown = 0
     # a heading names each article when there can be more than one
     many = len(args.files) > 1 or any(os.path.isdir(name) for name in args.files)
-    for item in iter_inputs(args.files):
+    for item in iter_inputs(args.files, max_bytes=options.max_bytes):
         results = parse_input(item, options, now)
         if not results:
             print(f"zakerclean: {source_name(item.source)}: the feed has no items", file=sys.stderr)

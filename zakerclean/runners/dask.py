@@ -6,7 +6,10 @@ The recipe, as three functions (``pip install 'zakerclean[dask]'``):
   ``zakerclean.Failure`` for an input that cannot be parsed), one per path, in order;
 * ``records_frame``: paths → a ``dask.dataframe`` of ``zakerclean.writers.frames.record`` rows
   with the fixed columns and dtypes of ``zakerclean.writers.frames.COLUMNS``;
-* ``write_parquet``: that frame written as a Parquet dataset with pyarrow.
+* ``write_parquet``: that frame written as a Parquet dataset with pyarrow;
+* ``duplicates_of``: the dedup step (SPEC §9) — MinHash signatures computed on the workers, one
+  partition at a time, merged once on the client into one LSH index, giving each path's
+  ``duplicate_of`` (the same answer as ``zakerclean.find_duplicates`` on the same articles).
 
 Parsing is pure and CPU-bound, so run them on a ``dask.distributed`` cluster of processes
 (``LocalCluster(processes=True)`` on one machine).  Bad inputs become error rows, never a failed
@@ -20,13 +23,15 @@ import os
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
+from ..dedup import NUM_PERM, SHINGLE_SIZE, DuplicateIndex, Signature, signature
+from ..models import Article, Failure
 from ..options import CleanOptions
 from ..writers.frames import empty_frame, frame_from_records, record
 from .batch import parse_source
 
-__all__ = ["articles_bag", "records_frame", "write_parquet"]
+__all__ = ["articles_bag", "duplicates_of", "records_frame", "write_parquet"]
 
 _DASK_MISSING = (
     "zakerclean.runners.dask needs Dask, an optional dependency: pip install 'zakerclean[dask]'"
@@ -108,6 +113,42 @@ def write_parquet(
     one file per partition.  Read it back with ``pandas.read_parquet(directory)``."""
     frame = records_frame(paths, options=options, now=now, npartitions=npartitions)
     frame.to_parquet(os.fspath(directory), engine="pyarrow", write_index=False)
+
+
+def _signature_of(result: Article | Failure, num_perm: int, shingle_size: int) -> Signature | None:
+    """A worker's share of the dedup step: the signature (small) travels back, not the text."""
+    if not isinstance(result, Article):
+        return None
+    return signature(result, num_perm=num_perm, shingle_size=shingle_size)
+
+
+def duplicates_of(
+    paths: Iterable[PathLike],
+    *,
+    threshold: float = 0.8,
+    options: CleanOptions | None = None,
+    now: datetime | None = None,
+    npartitions: int | None = None,
+) -> list[str | None]:
+    """For each path, in order, the path of the earlier article it duplicates (``None``: the
+    first of its story, a failure, or no text) — ``duplicate_of`` for the rows of
+    :func:`records_frame`.
+
+    The signatures are computed per partition on the workers; the client merges them once, in
+    input order, into one :class:`~zakerclean.dedup.DuplicateIndex`, so the groups are those of
+    ``find_duplicates``.  Client memory grows with the signatures (128 integers per article),
+    never with the texts.
+    """
+    index = DuplicateIndex(threshold=threshold)  # checks threshold before any work is sent
+    checked = _checked_paths(paths)
+    signatures = articles_bag(checked, options=options, now=now, npartitions=npartitions).map(
+        partial(_signature_of, num_perm=NUM_PERM, shingle_size=SHINGLE_SIZE)
+    )
+    originals: list[str | None] = []
+    for position, sig in enumerate(signatures.compute()):
+        original = None if sig is None else index.add_signature(position, sig)
+        originals.append(None if original is None else checked[cast(int, original)])
+    return originals
 
 
 def _partitions(paths: list[str], npartitions: int | None) -> int | None:

@@ -98,7 +98,9 @@ def run_dedup(args: argparse.Namespace, options: CleanOptions, now: datetime | N
     groups: dict[Hashable, list[str]] = {}
     documents = failures = 0
     work = partial(sign_input, options=options, now=now)
-    for batch in ordered_map(work, iter_inputs(args.paths), jobs=args.jobs):
+    for batch in ordered_map(
+        work, iter_inputs(args.paths, max_bytes=options.max_bytes), jobs=args.jobs
+    ):
         for item in batch:
             documents += 1
             if item.signature is None:

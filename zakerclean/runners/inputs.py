@@ -1,5 +1,5 @@
-"""The command line's inputs: files, directories (recursively, sorted, one directory at a time)
-and ``-`` for stdin; which of them are feeds."""
+"""The command line's inputs: files, directories (recursively, sorted, one directory at a time),
+archives (one input per member, see :mod:`.archives`) and ``-`` for stdin; which are feeds."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from ..errors import ZakerCleanError
+from ..options import CleanOptions
+from .archives import is_archive, iter_members
 from .batch import Source
 
 __all__ = ["FEED_SUFFIXES", "INPUT_SUFFIXES", "Input", "is_feed", "iter_inputs"]
@@ -26,10 +29,18 @@ class Input:
 
     source: Source
     relative: str
+    #: why the input cannot be read at all (a refused archive member); its record is an error
+    error: ZakerCleanError | None = None
 
 
-def iter_inputs(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterator[Input]:
-    """Expand the command-line paths: directories recursively, in sorted order; ``-`` is stdin."""
+def iter_inputs(
+    paths: Sequence[str],
+    stdin: IO[bytes] | None = None,
+    *,
+    max_bytes: int = CleanOptions().max_bytes,
+) -> Iterator[Input]:
+    """Expand the command-line paths: directories recursively, in sorted order; ``-`` is stdin;
+    an archive given by name, member by member (read here, at most ``max_bytes`` each)."""
     for name in paths:
         if name == "-":
             data = (stdin or sys.stdin.buffer).read()
@@ -39,6 +50,9 @@ def iter_inputs(paths: Sequence[str], stdin: IO[bytes] | None = None) -> Iterato
         if path.is_dir():
             for relative in _walk(name, ""):
                 yield Input(source=os.path.join(name, relative), relative=relative)
+        elif is_archive(name) and path.is_file():
+            for member in iter_members(name, path.name, max_bytes):
+                yield Input((member.name, member.data), member.relative, member.error)
         else:
             yield Input(source=name, relative=path.name)
 
@@ -60,5 +74,8 @@ def _walk(top: str, prefix: str) -> Iterator[str]:
 
 
 def is_feed(source: Source) -> bool:
-    """Whether ``source`` is read as a feed: a file whose name ends in ``.xml`` (never stdin)."""
-    return not isinstance(source, tuple) and os.fspath(source).lower().endswith(FEED_SUFFIXES)
+    """Whether ``source`` is read as a feed: a file or archive member whose name ends in
+    ``.xml`` (never stdin)."""
+    if isinstance(source, tuple):
+        return "!" in source[0] and source[0].lower().endswith(FEED_SUFFIXES)
+    return os.fspath(source).lower().endswith(FEED_SUFFIXES)

@@ -76,6 +76,14 @@ class DirectoryWriter:
             sys.stderr.write(outcome.payload + "\n")
             return outcome
         target = self.target(outcome.relative)
+        if not target.resolve().is_relative_to(self.root.resolve()):  # defence in depth
+            failure = Failure(
+                source=outcome.name,
+                error_type="OutputOutsideDirectory",
+                message=f"refused to write {target}: outside {self.root}",
+            )
+            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+            return Outcome(outcome.name, outcome.relative, False, "")
         if target in self.written:
             failure = Failure(
                 source=outcome.name,

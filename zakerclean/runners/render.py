@@ -101,6 +101,8 @@ def parse_input(
     becomes an ``InternalError`` failure (the CLI then exits with 3).
     """
     name = source_name(item.source)
+    if item.error is not None:
+        return [(name, item.relative, Failure.from_exception(name, item.error))]
     if not is_feed(item.source):
         return [(name, item.relative, parse_source(item.source, options, now))]
     results: list[tuple[str, str, Article | Failure]] = []
