@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .dom import HtmlElement
 from .options import CleanOptions
 from .profiles import GENERIC, SourceProfile
 from .urls import clean_url
@@ -31,6 +32,10 @@ class CleanContext:
     #: them; ``Article.videos`` reads them back from the final tree by this record, not by
     #: their text)
     players: Counter[str] = field(default_factory=Counter)
+    #: lazy image → the attributes of the real image in the ``<noscript>`` next to it (rule 1
+    #: records them before it removes the noscript; rule 2 uses them for a placeholder or a
+    #: low-resolution preview)
+    fallbacks: dict[HtmlElement, dict[str, str]] = field(default_factory=dict)
 
     def url(self, raw: str | None) -> str | None:
         """Clean ``raw`` with this run's proxies, base URL and redirector setting."""

@@ -24,6 +24,7 @@ __all__ = [
     "ascii_host",
     "clean_url",
     "decode_zaker_redirect",
+    "document_base",
     "split_url",
     "strip_proxies",
     "url_host",
@@ -281,3 +282,25 @@ def clean_url(
             # javascript: URL; a redirector to an unsafe target is no link at all
             return clean_url(target, proxies=proxies, decode_redirects=False)
     return _ascii(url)
+
+
+def document_base(base_url: str | None, href: str, *, proxies: tuple[str, ...] = ()) -> str | None:
+    """The base URL a document's ``<base href>`` makes, combined with ``base_url`` as a browser
+    combines it with the document's own URL; ``None`` when ``href`` gives no usable base (the
+    caller then keeps ``base_url``).
+
+    An absolute http(s) ``href`` replaces ``base_url``; a relative one is resolved against it.
+    Without an absolute ``base_url``, only a path-absolute ``href`` (``/``, ``/news/``) still
+    makes a base: relative URLs joined to it stay relative but keep the meaning the page gave
+    them (``a.jpg`` under ``/news/`` is ``/news/a.jpg``); a path-relative ``href`` (``../x/``)
+    cannot be combined without the document's URL.  Other schemes (``javascript:``,
+    ``data:``) are no base, as in browsers.
+    """
+    url = clean_url(href, proxies=proxies, base_url=base_url, decode_redirects=False)
+    if url is None:
+        return None
+    if url.lower().startswith(("http://", "https://")):
+        return url
+    if url.startswith("/") and not url.startswith("//"):
+        return url
+    return None

@@ -31,6 +31,7 @@ from lxml import etree
 
 from ..dom import HtmlElement, new_parser, replace_forbidden_characters, to_html
 from ..errors import PageStructureError
+from ..urls import document_base
 from .document import Document, split_unsafe_link, web_url
 
 __all__ = ["is_page", "read_page"]
@@ -127,9 +128,23 @@ def read_page(text: str) -> Document | None:
         published_raw=_first_text(_TIME(root)),
         cover=web_url(_meta(root, "og:image")),
         meta=meta,
-        base_url=url,
+        base_url=_base_url(root, url),
         warnings=warnings,
     )
+
+
+def _base_url(root: HtmlElement, url: str | None) -> str | None:
+    """The page's URL combined with its first ``<base href>`` (in ``head``: the body the rules
+    see holds none), as a browser combines them; the page's URL when that gives no absolute
+    base."""
+    for element in root.iter("base"):
+        href = element.get("href")
+        if href is not None:
+            base = document_base(url, href)
+            if base is not None and base.startswith(("http://", "https://")):
+                return base
+            break
+    return url
 
 
 def _first_text(elements: list[HtmlElement]) -> str | None:

@@ -5,12 +5,26 @@ carry tool bars (``.edi_oper``) and a 【纠错】 link (``.advise``); none of i
 ``script``/``style``/``noscript`` and other non-content elements go with everything inside them,
 whatever the options say: they are never content and can be dangerous.  (Comments never reach
 the rules: the parser drops them.)
+
+Two of them are read before they go, because what they say matters to rule 2 and later:
+
+* the first ``<base href>`` sets the document's base URL (combined with ``base_url`` as a
+  browser combines it with the page's address, :func:`zakerclean.urls.document_base`), so
+  images and links resolve as they did on the page;
+* a ``<noscript>`` next to a lazy image holds the real image a browser without scripts shows:
+  its attributes are recorded in ``ctx.fallbacks`` for that image
+  (:func:`zakerclean.rules.images.noscript_fallback`), and rule 2 uses them when the lazy image
+  has only a placeholder or a blurred preview.  Recording instead of keeping the noscript in the
+  tree keeps this rule the one definition of what is visible: nothing of a noscript is ever
+  content by itself.
 """
 
 from __future__ import annotations
 
 from ..context import CleanContext
 from ..dom import HtmlElement, remove_all, text_of
+from ..urls import document_base
+from .images import noscript_fallback
 
 __all__ = [
     "BOILERPLATE_CLASSES",
@@ -79,14 +93,30 @@ def strip_boilerplate(root: HtmlElement, ctx: CleanContext) -> int:
     """Remove non-content elements, and (when enabled) ZAKER trailer/tool containers."""
     doomed = _doomed(root, ctx.options.boilerplate)
     reported: dict[str, int] = {}
+    base_read = False
     for element in doomed:
         tag = str(element.tag)
+        if tag == "base" and not base_read and element.get("href") is not None:
+            base_read = True  # only the first base with an href counts, as in browsers
+            _read_base(element.get("href") or "", ctx)
+        elif tag == "noscript":
+            found = noscript_fallback(element)
+            if found is not None and found[0] not in ctx.fallbacks:
+                ctx.fallbacks[found[0]] = found[1]
         if tag not in _NEVER_CONTENT and _has_content(element):
             reported[tag] = reported.get(tag, 0) + 1
     remove_all(root, doomed)
     for tag, count in reported.items():
         ctx.warn(f"{count} <{tag}> element(s) with content removed: not article content")
     return len(doomed)
+
+
+def _read_base(href: str, ctx: CleanContext) -> None:
+    base = document_base(ctx.base_url, href, proxies=ctx.options.proxies)
+    if base is None:
+        ctx.warn(f"<base href={href[:60]!r}> ignored: no usable base URL")
+    else:
+        ctx.base_url = base
 
 
 def _has_content(element: HtmlElement) -> bool:
