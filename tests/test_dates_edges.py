@@ -4,13 +4,14 @@ ranges' exact bounds, 12-hour clocks at 1 o'clock, the error messages, ``format_
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from zakerclean import DateParseError, parse_date
 from zakerclean.dates import format_rfc2822
 
+UTC = timezone.utc  # datetime.UTC is Python 3.11+
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
