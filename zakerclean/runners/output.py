@@ -77,21 +77,13 @@ class DirectoryWriter:
             return outcome
         target = self.target(outcome.relative)
         if not target.resolve().is_relative_to(self.root.resolve()):  # defence in depth
-            failure = Failure(
-                source=outcome.name,
-                error_type="OutputOutsideDirectory",
-                message=f"refused to write {target}: outside {self.root}",
+            return _refused(
+                outcome, "OutputOutsideDirectory", f"refused to write {target}: outside {self.root}"
             )
-            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
-            return Outcome(outcome.name, outcome.relative, False, "")
         if target in self.written:
-            failure = Failure(
-                source=outcome.name,
-                error_type="OutputCollision",
-                message=f"another input was already written to {target}",
+            return _refused(
+                outcome, "OutputCollision", f"another input was already written to {target}"
             )
-            sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
-            return Outcome(outcome.name, outcome.relative, False, "")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(outcome.payload, encoding="utf-8")
         self.written.add(target)
@@ -99,3 +91,10 @@ class DirectoryWriter:
 
     def close(self) -> None:
         pass
+
+
+def _refused(outcome: Outcome, error_type: str, message: str) -> Outcome:
+    """Write the error record of an output that was not written; the outcome becomes a failure."""
+    failure = Failure(source=outcome.name, error_type=error_type, message=message)
+    sys.stderr.write(json.dumps(failure.to_record(), ensure_ascii=False) + "\n")
+    return Outcome(outcome.name, outcome.relative, False, "")
