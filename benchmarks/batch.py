@@ -18,6 +18,7 @@ peak.  See benchmarks/README.md.
     python benchmarks/batch.py                       # defaults: 1.5-3 minutes on 2 cores
     python benchmarks/batch.py --quick               # 2,000 posts; sizes 500 and 4,000
     python benchmarks/batch.py --count 5000 --sizes 1000,10000 --json batch.json
+    python benchmarks/batch.py --no-throughput --sizes 5000,20000 --format parquet  # tables
 """
 
 from __future__ import annotations
@@ -146,9 +147,17 @@ def _memory(pid: int) -> tuple[int, int] | None:
     return int(values["VmRSS"]), int(values.get("VmHWM", values["VmRSS"]))
 
 
-def measure(run: Run, folder: Path, interval: float, wrapper: list[str]) -> Run:
+def measure(
+    run: Run,
+    folder: Path,
+    interval: float,
+    wrapper: list[str],
+    fmt: str = "jsonl",
+    output: str = os.devnull,
+) -> Run:
+    """One run of the CLI; ``fmt`` parquet/csv writes a real table file at ``output``."""
     command = [sys.executable, "-m", "zakerclean", "clean", str(folder)]
-    command += ["--jobs", str(run.jobs), "--no-progress", "-o", os.devnull]
+    command += ["--jobs", str(run.jobs), "--no-progress", "-f", fmt, "-o", output]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     run.load_before = os.getloadavg()[0]
@@ -286,6 +295,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--jobs", type=int, default=2, help="worker processes of the parallel runs (default 2)"
     )
+    parser.add_argument(
+        "--format",
+        default="jsonl",
+        choices=("jsonl", "csv", "parquet"),
+        help="output format of every run; csv/parquet write a table file in the temp folder",
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     parser.add_argument("--no-throughput", action="store_true", help="memory runs only")
     parser.add_argument(
@@ -333,8 +348,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 throughput.append(measure(run, folders[args.count], args.interval, wrapper))
         flat = []
         for size in args.sizes:
-            run = Run(f"memory, --jobs {args.jobs}", size, args.jobs)
-            flat.append(measure(run, folders[size], args.interval, wrapper))
+            run = Run(f"memory, --jobs {args.jobs}, -f {args.format}", size, args.jobs)
+            output = os.devnull if args.format == "jsonl" else str(root / f"out.{args.format}")
+            flat.append(measure(run, folders[size], args.interval, wrapper, args.format, output))
     finally:
         if args.keep:
             print(f"replicated posts kept in {root}", file=sys.stderr)
@@ -350,7 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(smaller runs use hard links to the first N)"
     )
     print(
-        "- Command: python -m zakerclean clean DIR --jobs J --no-progress -o /dev/null "
+        f"- Command: python -m zakerclean clean DIR --jobs J --no-progress -f {args.format} "
+        f"-o {'/dev/null' if args.format == 'jsonl' else 'TMP/out.' + args.format} "
         "(fresh process per run; wall clock includes interpreter start-up)"
     )
     print(
