@@ -12,7 +12,7 @@ from tests.conftest import CORPUS, requires_corpus
 from zakerclean import CleanOptions, clean_html
 
 IMG = '<div class="img_box"><img data-original="http://zkres.myzaker.com/a.jpg"></div>'
-FIGURE = '<figure><img src="http://zkres.myzaker.com/a.jpg">'
+FIGURE = '<figure><img src="http://zkres.myzaker.com/a.jpg" referrerpolicy="no-referrer">'
 
 
 def test_bare_marker_and_the_next_short_paragraph_are_one_caption() -> None:

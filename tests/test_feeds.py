@@ -182,7 +182,10 @@ def test_zaker_images_are_resolved_and_the_proxy_stripped() -> None:
     assert [(i.url, i.width, i.height) for i in bus.images] == [(BUS_IMAGE, 640, 480)]
     assert "cors.zfour" not in bus.html and "lazy" not in bus.html
     assert "recommend_bottom" not in bus.html
-    assert f'<figure><img src="{BUS_IMAGE}" width="640" height="480">' in bus.html
+    assert (
+        f'<figure><img src="{BUS_IMAGE}" width="640" height="480" referrerpolicy="no-referrer">'
+        in bus.html
+    )
     assert "新线路的首班车" in bus.html  # the caption is kept
     assert bus.text.startswith("本市今天开通一条新的公交线路")
 

@@ -79,7 +79,7 @@ def test_generated_candidates_keep_every_property(
         # an attribute value holding a comment: libxml2 writes it unescaped, and the sanitizer
         # used to decode it a second time (alt ``<!--<-->``)
         ('<img src="https://a.example/x.png" alt="<!--&amp;lt;-->">',
-         '<figure><img src="https://a.example/x.png" alt="&lt;!--&amp;lt;--&gt;"></figure>'),
+         '<figure><img src="https://a.example/x.png" alt="&lt;!--&amp;lt;--&gt;" referrerpolicy="no-referrer"></figure>'),
         ('<p>正文<a href="https://a.example/" title="x">链接<!--c--></a></p>',
          '<p>正文<a href="https://a.example/">链接</a></p>'),
         # an image whose only URL has no host: no ``<figure><img></figure>`` (not idempotent)

@@ -38,7 +38,7 @@ def test_36kr_size_pair() -> None:
     (image,) = article.images
     assert (image.url, image.width, image.height) == ("https://img.example.com/a.png", 1080, 465)
     assert article.html.startswith(
-        '<figure><img src="https://img.example.com/a.png" width="1080" height="465"></figure>'
+        '<figure><img src="https://img.example.com/a.png" width="1080" height="465" referrerpolicy="no-referrer"></figure>'
     )
 
 
@@ -62,8 +62,11 @@ def test_explicit_size_wins_over_pair_and_bad_values_are_ignored() -> None:
         '<img src="http://h.example/a.jpg" width="300" data-img-size-val="1080,465">'
         '<img src="http://h.example/b.jpg" w="0" h="abc" data-img-size-val="12,x">'
     )
-    assert '<img src="http://h.example/a.jpg" width="300" height="465">' in html
-    assert '<img src="http://h.example/b.jpg">' in html
+    assert (
+        '<img src="http://h.example/a.jpg" width="300" height="465" referrerpolicy="no-referrer">'
+        in html
+    )
+    assert '<img src="http://h.example/b.jpg" referrerpolicy="no-referrer">' in html
 
 
 def test_cnbeta_thumbnail_src_and_full_data_original() -> None:
@@ -98,7 +101,11 @@ def test_other_corpus_posts(path) -> None:  # type: ignore[no-untyped-def]
     body = raw.split("\n---\n", 2)[-1] if raw.lstrip().startswith("---") else raw
     assert article.source and article.source != "ZAKER"
     assert clean_problems(article.html) == []
-    assert "style=" not in article.html and "referrerpolicy" not in article.html
+    assert "style=" not in article.html
+    # the only referrer policy is the fixed one rule 7 writes (never an input's own value)
+    assert article.html.count("referrerpolicy=") == article.html.count(
+        'referrerpolicy="no-referrer"'
+    )
     assert zakerclean.clean_html(article.html) == article.html
     # every image the source sized keeps its size
     sized = body.count(" w=") + body.count("data-img-size-val=") + body.count("data-width=")

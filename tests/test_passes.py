@@ -19,6 +19,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 NOT_A_PASS = {
     "typography": "the group switch of rule 9",
     "decode_redirects": "a parameter of the links pass",
+    "hide_referrer": "a parameter of the attributes pass (a fixed attribute, not a rule)",
     "captions": "inside the structure pass (its captions sub-pass must always clear its marks)",
     "boilerplate": "inside the boilerplate pass (scripts, styles and comments always go)",
 }

@@ -56,7 +56,7 @@ def test_boilerplate_switch_keeps_tool_containers_but_never_scripts() -> None:
 def test_zaker_image_box_becomes_a_figure_with_real_url_and_size() -> None:
     out = clean_html(zaker_box("http://zkres1.myzaker.com/a_1024.jpg"))
     assert out == (
-        '<figure><img src="http://zkres1.myzaker.com/a_1024.jpg" width="440" height="300"></figure>'
+        '<figure><img src="http://zkres1.myzaker.com/a_1024.jpg" width="440" height="300" referrerpolicy="no-referrer"></figure>'
     )
 
 
@@ -101,7 +101,7 @@ def test_image_without_usable_url_is_reported() -> None:
 
 def test_inline_image_inside_text_stays_inline() -> None:
     out = clean_html('<p>前<img src="http://h/i.png">后</p>')
-    assert out == '<p>前<img src="http://h/i.png">后</p>'
+    assert out == '<p>前<img src="http://h/i.png" referrerpolicy="no-referrer">后</p>'
 
 
 # Rule 3: URLs --------------------------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_zaker_video_block_becomes_a_video() -> None:
     )
     article = zakerclean.parse(f'<p>看</p><div class="zk_upvideo" data-zkinfo="{info}"></div>')
     assert (
-        '<figure><video controls="" src="http://zkres.myzaker.com/v.mp4" poster="http://zkres.myzaker.com/p.jpg"></video></figure>'
+        '<figure><video controls="" src="http://zkres.myzaker.com/v.mp4" poster="http://zkres.myzaker.com/p.jpg" referrerpolicy="no-referrer"></video></figure>'
         in article.html
     )
     (video,) = article.videos
@@ -189,7 +189,7 @@ def test_video_source_becomes_video_src() -> None:
         'type="video/webm"><source src="http://h/v.mp4">不支持</video></div>'
     )
     assert clean_html(html) == (
-        '<figure><video controls="" src="http://h/v.webm" poster="http://h/p.jpg"></video></figure>'
+        '<figure><video controls="" src="http://h/v.webm" poster="http://h/p.jpg" referrerpolicy="no-referrer"></video></figure>'
     )
 
 

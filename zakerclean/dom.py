@@ -27,6 +27,7 @@ __all__ = [
     "code_language",
     "BLOCK_TAGS",
     "HEADING_TAGS",
+    "REFERRER_POLICY",
     "LAYOUT_TAGS",
     "MEDIA_TAGS",
     "TABLE_STRUCTURE_TAGS",
@@ -60,11 +61,15 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: The one ``referrerpolicy`` value kept (on ``img``/``video``, rule 7 sets it): image hosts that
+#: refuse hot-linked requests carrying a foreign referrer serve requests without one.
+REFERRER_POLICY = "no-referrer"
+
 #: Attributes allowed per tag (SPEC §3 rule 7).  No ``class``/``id``/``style``/``on*``/``data-*``.
 ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href"}),
-    "img": frozenset({"src", "alt", "width", "height"}),
-    "video": frozenset({"src", "poster", "controls"}),
+    "img": frozenset({"src", "alt", "width", "height", "referrerpolicy"}),
+    "video": frozenset({"src", "poster", "controls", "referrerpolicy"}),
     "ol": frozenset({"start"}),
     "td": frozenset({"colspan", "rowspan"}),
     "th": frozenset({"colspan", "rowspan"}),
@@ -86,7 +91,10 @@ def code_language(value: str) -> str | None:
 
 def allowed_attribute(tag: str, name: str, value: str) -> bool:
     """The value test of the allowlist, shared by both sanitizer backends: ``code[class]``
-    only as one ``language-NAME``; any other allowlisted attribute passes."""
+    only as one ``language-NAME``, ``referrerpolicy`` only as :data:`REFERRER_POLICY`; any
+    other allowlisted attribute passes."""
+    if name == "referrerpolicy":
+        return value == REFERRER_POLICY
     return name != "class" or (tag == "code" and CODE_LANGUAGE.fullmatch(value) is not None)
 
 

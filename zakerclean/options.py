@@ -58,6 +58,11 @@ class CleanOptions:
     captions: bool = _option(
         True, "pass captions: caption-like text right after a picture becomes its <figcaption>"
     )
+    hide_referrer: bool = _option(
+        True,
+        'img and video carry referrerpolicy="no-referrer" (a fixed value, never copied from the '
+        "input), so image hosts that refuse foreign referrers still serve them (rule 7)",
+    )
     decode_redirects: bool = _option(
         True, "replace ZAKER's link.php redirector by the target it encodes (pass links)"
     )

@@ -337,8 +337,9 @@ def _fallback_attributes(
 
 
 def _kept_attributes(before: Mapping[str, str], url: str) -> dict[str, str]:
-    """The attributes the image keeps, in this order: ``src``, a non-blank ``alt``, and the
-    size (an unchanged image then compares equal and is left alone)."""
+    """The attributes the image keeps, in this order: ``src``, a non-blank ``alt``, the size,
+    and a ``referrerpolicy`` for rule 7 to judge (an unchanged image then compares equal and is
+    left alone)."""
     after = {"src": url}
     alt = before.get("alt")
     if alt is not None and alt.strip():
@@ -348,6 +349,9 @@ def _kept_attributes(before: Mapping[str, str], url: str) -> dict[str, str]:
         after["width"] = width
     if height:
         after["height"] = height
+    policy = before.get("referrerpolicy")
+    if policy is not None:
+        after["referrerpolicy"] = policy
     return after
 
 
