@@ -52,8 +52,9 @@ class CleanOptions:
     )
     boilerplate: bool = _option(
         True,
-        "pass boilerplate: remove trailer and tool containers (scripts, styles and comments "
-        "always go)",
+        "passes boilerplate and furniture: remove trailer and tool containers, and the "
+        "source profile's furniture (copy buttons, correction links, related-article blocks); "
+        "scripts, styles and comments always go",
     )
     captions: bool = _option(
         True, "pass captions: caption-like text right after a picture becomes its <figcaption>"
