@@ -101,3 +101,48 @@ def test_corpus_marker_captions_are_joined() -> None:
         assert "<figcaption>▲</figcaption>" not in html
         joined += html.count("<figcaption>▲ ")
     assert joined == 9
+
+
+LINKED = '<a href="https://img.example.com/big.jpg"><img src="https://img.example.com/a.jpg"></a>'
+
+
+@pytest.mark.parametrize(
+    ("picture", "caption"),
+    [
+        (LINKED, "图1 新款手机的外观"),
+        (LINKED, "图 2：工厂的流水线"),
+        ('<img src="https://img.example.com/a.jpg">', "（某某 摄）"),
+        ('<img src="https://img.example.com/a.jpg">', "图丨某网站"),
+    ],
+)
+def test_picture_br_caption_paragraph_becomes_a_figure(picture: str, caption: str) -> None:
+    html = f"<p>{picture}<br>{caption}</p><p>正文。</p>"
+    once = clean_html(html)
+    assert once.startswith("<figure>")
+    assert f"<figcaption>{caption}</figcaption></figure>\n<p>正文。</p>" in once
+    assert "<br>" not in once
+    assert clean_html(once) == once
+    article = zakerclean.parse(html)
+    assert caption in article.text
+    assert [image.url for image in article.images] == ["https://img.example.com/a.jpg"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "图1所示的是一台手机",  # no space or colon after the number: running text
+        "这是正文，不是图注。",
+        "图1 " + "很长的说明" * 13,  # over 60 characters
+    ],
+)
+def test_picture_br_text_that_is_no_caption_stays_a_paragraph(after: str) -> None:
+    html = f'<p><img src="https://img.example.com/a.jpg"><br>{after}</p>'
+    assert "figcaption" not in clean_html(html)
+    assert after in clean_html(html)
+
+
+def test_picture_br_caption_needs_the_picture_alone_and_the_switch() -> None:
+    two = '<p><img src="https://img.example.com/a.jpg">文字<br>图1 说明</p>'
+    assert "figcaption" not in clean_html(two)
+    html = '<p><img src="https://img.example.com/a.jpg"><br>图1 说明</p>'
+    assert "figcaption" not in clean_html(html, options=CleanOptions(captions=False))

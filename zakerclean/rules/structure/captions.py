@@ -12,7 +12,10 @@ Two shapes need more than the marked paragraph itself:
   (``▲<p></p><p>图片说明</p>``): marker and paragraph are one caption, ``▲ 图片说明``, when that
   paragraph is short and holds no media (empty paragraphs between them are skipped);
 * credits without brackets (``… 邓文鑫 摄``, ``图丨台媒``, ``图 | …``) read as captions like the
-  bracketed ones; ``摄`` must follow a space, so running text ending in 拍摄 never qualifies.
+  bracketed ones; ``摄`` must follow a space, so running text ending in 拍摄 never qualifies;
+* a paragraph holding only a picture (or a linked picture), a ``<br>`` and a caption after it
+  (快科技: ``<p><a><img></a><br>图1 …</p>``) becomes a figure with that caption; ``图1``, ``图 2：``
+  start a caption when a space or colon follows the number.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ CAPTION_BOX = "box"
 CAPTION_MARKERS: frozenset[str] = frozenset("▲△↑☝")
 
 _CAPTION = re.compile(
-    r"""^\s*(?:[▲△↑☝]|图\s*[：:丨|｜]|图自|图源|图片来源|图片|来源[：:]|摄影[：:]|视频来源)"""
+    r"""^\s*(?:[▲△↑☝]|图\s*[：:丨|｜]|图\s*\d{1,2}(?:[\s：:.、]|$)|图自|图源|图片来源|图片|来源[：:]|摄影[：:]|视频来源)"""
     r"""|[（(][^（）()]*(?:摄|图源|图自|图片来源|来源|供图|截图|图片)[^（）()]*[)）]\s*$"""
     r"""|\S\s+摄\s*$""",
 )
@@ -91,6 +94,48 @@ def _captionless_figure(element: HtmlElement | None) -> bool:
     return element is not None and element.tag == "figure" and element.find("figcaption") is None
 
 
+def _blank(text: str | None) -> bool:
+    return not (text or "").strip()
+
+
+def _lone_picture(element: HtmlElement) -> bool:
+    """An ``img``, or a link holding nothing but one ``img``."""
+    if element.tag == "img":
+        return True
+    return (
+        element.tag == "a"
+        and len(element) == 1
+        and element[0].tag == "img"
+        and _blank(element.text)
+        and _blank(element[0].tail)
+    )
+
+
+def _picture_br_caption(paragraph: HtmlElement) -> bool:
+    """``<p><img><br>caption</p>``: a picture, a line break, then caption-like bare text."""
+    if len(paragraph) != 2 or not _blank(paragraph.text):
+        return False
+    picture, br = paragraph[0], paragraph[1]
+    return (
+        br.tag == "br"
+        and _blank(picture.tail)
+        and _lone_picture(picture)
+        and looks_like_caption(br.tail or "")
+    )
+
+
+def _figure_from_paragraph(paragraph: HtmlElement) -> None:
+    """``<p><img><br>caption</p>`` → ``<figure><img><figcaption>caption</figcaption></figure>``."""
+    br = paragraph[1]
+    caption = br.tail.strip() if br.tail else ""
+    paragraph.remove(br)
+    paragraph.tag = "figure"
+    paragraph.attrib.clear()
+    figcaption = paragraph.makeelement("figcaption", {})
+    figcaption.text = caption
+    paragraph.append(figcaption)
+
+
 def attach_captions(root: HtmlElement, ctx: CleanContext) -> int:
     """Attach the marked paragraphs that qualify to the figure before them; return how many
     bare-text captions were attached.
@@ -100,6 +145,10 @@ def attach_captions(root: HtmlElement, ctx: CleanContext) -> int:
     """
     changes = 0
     detect = ctx.options.captions
+    if detect:
+        for paragraph in [p for p in root.iter("p") if _picture_br_caption(p)]:
+            _figure_from_paragraph(paragraph)
+            changes += 1
     marked = [(p, kinds) for p in root.iter("p") if (kinds := p.get(CAPTION_MARK)) is not None]
     for paragraph, kinds in marked:
         del paragraph.attrib[CAPTION_MARK]
