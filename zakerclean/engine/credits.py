@@ -208,10 +208,15 @@ def _edge_lines(text: str) -> list[str]:
     return head + tail
 
 
+#: What most posts have: no credit line.  One frozen instance, shared, so such a post costs
+#: no model validation.
+_NO_CREDITS = Credits()
+
+
 def read_credits(text: str, root: HtmlElement | None = None) -> Credits:
     """The credits of a body from its final ``text`` (and tree, for the captions)."""
     if not text:
-        return Credits()
+        return _NO_CREDITS
     lines = _edge_lines(text)
     captions = _Captions(root)
     lead, end = _run(lines[:3], captions), 0
@@ -221,6 +226,8 @@ def read_credits(text: str, root: HtmlElement | None = None) -> Credits:
     tail = _run(reversed(lines[end:]), captions)[::-1]
     if not tail and len(lines) - end > _LEAD_SKIP:  # after the credits, a promotion line
         tail = _run(reversed(lines[end:-_LEAD_SKIP]), captions)[::-1]
+    if not lead and not tail:
+        return _NO_CREDITS
     values: dict[str, list[str]] = {}
     for fields in (*lead, *tail):
         for name, value in fields:
