@@ -16,9 +16,11 @@ prose, so a real article costs a few comparisons.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from lxml import etree
 
 from ..dom import HtmlElement
 from ..models import Flag, Image, Video
@@ -50,9 +52,22 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
+#: The text nodes of every caption, in document order, as plain strings.
+_CAPTION_TEXT = etree.XPath(".//figcaption//text()", smart_strings=False)
+
 #: The longest limit :meth:`Body.short` is asked for by the rules that always run (``teaser``);
 #: the text is compacted once, up front, when it may be that short.
 _SHORT_LIMIT = TEASER_MAX + 40
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time: ``media_only`` usually stops at the first, so a
+    long text is not split whole."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 @lru_cache(maxsize=64)
@@ -90,15 +105,24 @@ class Body:
         """Some line of the text is neither a picture caption nor a player link rule 4 added
         (usually the first line says so: the captions are read only when it does not)."""
         captions: set[str] | None = None
-        for line in self.text.split("\n"):
+        for line in _lines(self.text):
             line = line.strip()
             if not line or line.startswith(VIDEO_LINK_LABEL):
                 continue
             if captions is None:
+                if line not in self._caption_text():
+                    return True  # in no caption at all: prose, without splitting the captions
                 captions = self._captions()
             if line not in captions:
                 return True
         return False
+
+    def _caption_text(self) -> str:
+        """Every caption's text, run together: a caption line is a part of it, so a line
+        that is not is prose (one XPath call in libxml2 settles the common case)."""
+        if self.root is None:
+            return ""
+        return "".join(_CAPTION_TEXT(self.root))
 
     def _captions(self) -> set[str]:
         if self.root is None:
