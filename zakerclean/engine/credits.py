@@ -202,10 +202,14 @@ def _edge_lines(text: str) -> list[str]:
     """The text's non-blank lines, stripped; of a long text only the first few and the last
     :data:`_TAIL_LINES` (credits are at the edges: the middle is never split or stripped)."""
     if text.count("\n") <= _TAIL_LINES + 16:
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    head = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:3]
-    tail = [line.strip() for line in text.rsplit("\n", _TAIL_LINES)[1:] if line.strip()]
-    return head + tail
+        return _stripped(text.split("\n"))
+    head = _stripped(text.split("\n", 8)[:8])[:3]
+    return head + _stripped(text.rsplit("\n", _TAIL_LINES)[1:])
+
+
+def _stripped(lines: list[str]) -> list[str]:
+    """The non-blank ``lines``, stripped (each stripped once)."""
+    return [line for line in map(str.strip, lines) if line]
 
 
 #: What most posts have: no credit line.  One frozen instance, shared, so such a post costs
