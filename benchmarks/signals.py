@@ -30,6 +30,8 @@ from zakerclean.models import Credits  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "corpus"
 BUDGET = 0.05
+#: What the stubbed credits step returns: one instance, so "off" pays no validation either.
+NO_CREDITS = Credits()
 
 
 @contextmanager
@@ -42,7 +44,7 @@ def signals_off() -> Iterator[None]:
         pipeline.dropped_picture_warnings,
     )
     article.read_flags = lambda body: ((), ())  # type: ignore[assignment]
-    article.read_credits = lambda text, root=None: Credits()  # type: ignore[assignment]
+    article.read_credits = lambda text, root=None: NO_CREDITS  # type: ignore[assignment]
     pipeline.picture_url_candidates = lambda root: []  # type: ignore[assignment]
     pipeline.dropped_picture_warnings = lambda *args: []  # type: ignore[assignment]
     try:

@@ -16,7 +16,7 @@ from tests.conftest import corpus_posts, requires_corpus
 from zakerclean import Article, Failure
 from zakerclean.runners.batch import parse_source
 from zakerclean.runners.dask import articles_bag, duplicates_of, records_frame, write_parquet
-from zakerclean.writers.frames import COLUMNS, to_dataframe
+from zakerclean.writers.frames import COLUMNS, LIST_COLUMNS, to_dataframe
 
 pytestmark = requires_corpus
 
@@ -151,3 +151,45 @@ def test_dedup_step_matches_find_duplicates(
         for duplicate in group.duplicates:
             expected[cast(int, duplicate)] = paths[cast(int, group.original)]
     assert originals == expected
+
+
+def test_write_parquet_native_lists_are_arrow_types(
+    client: Client, inputs: list[str], tmp_path: Path
+) -> None:
+    """Issue 22: ``flags`` and the credits' names are ``list<string>``, as #17's tables write
+    them, not JSON text; the scalar credits stay strings and ``published`` a UTC timestamp."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "native.parquet"
+    write_parquet(inputs, out, npartitions=2, native_lists=True)
+    schema = pq.read_schema(sorted(out.glob("*.parquet"))[0])
+    for name in LIST_COLUMNS:
+        assert schema.field(name).type == pa.list_(pa.string()), name
+    for name in ("credit_origin", "credit_original_title", "fingerprint"):
+        assert schema.field(name).type in (pa.string(), pa.large_string()), name
+    assert schema.field("published").type == pa.timestamp("us", tz="UTC")
+    back = pq.read_table(out).to_pydict()
+    local = to_dataframe([parse_source(path) for path in inputs], paths=inputs, native_lists=True)
+    for name in ("flags", "credit_editor", "credit_reporter", "credit_photographer"):
+        assert [_plain(v) for v in back[name]] == [_plain(v) for v in local[name]], name
+    assert any(_plain(v) for v in back["credit_editor"])  # the corpus has credited posts
+
+
+def test_records_frame_native_lists_dtypes(client: Client, inputs: list[str]) -> None:
+    frame = records_frame(inputs[:12], npartitions=2, native_lists=True)
+    for name in LIST_COLUMNS:
+        assert str(frame[name].dtype) == "list<item: string>[pyarrow]", name
+    rows = frame.compute()
+    local = to_dataframe(
+        [parse_source(path) for path in inputs[:12]], paths=inputs[:12], native_lists=True
+    )
+    for name in LIST_COLUMNS:
+        assert [_plain(v) for v in rows[name]] == [_plain(v) for v in local[name]], name
+
+
+def _plain(value: object) -> list[str] | None:
+    """A list cell as a Python list of strings (a failure's cell: ``None``)."""
+    if value is None or value is pd.NA:
+        return None
+    return [str(item) for item in cast("list[object]", value)]

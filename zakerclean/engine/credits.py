@@ -202,16 +202,25 @@ def _edge_lines(text: str) -> list[str]:
     """The text's non-blank lines, stripped; of a long text only the first few and the last
     :data:`_TAIL_LINES` (credits are at the edges: the middle is never split or stripped)."""
     if text.count("\n") <= _TAIL_LINES + 16:
-        return [line.strip() for line in text.split("\n") if line.strip()]
-    head = [line.strip() for line in text.split("\n", 8)[:8] if line.strip()][:3]
-    tail = [line.strip() for line in text.rsplit("\n", _TAIL_LINES)[1:] if line.strip()]
-    return head + tail
+        return _stripped(text.split("\n"))
+    head = _stripped(text.split("\n", 8)[:8])[:3]
+    return head + _stripped(text.rsplit("\n", _TAIL_LINES)[1:])
+
+
+def _stripped(lines: list[str]) -> list[str]:
+    """The non-blank ``lines``, stripped (each stripped once)."""
+    return [line for line in map(str.strip, lines) if line]
+
+
+#: What most posts have: no credit line.  One frozen instance, shared, so such a post costs
+#: no model validation.
+_NO_CREDITS = Credits()
 
 
 def read_credits(text: str, root: HtmlElement | None = None) -> Credits:
     """The credits of a body from its final ``text`` (and tree, for the captions)."""
     if not text:
-        return Credits()
+        return _NO_CREDITS
     lines = _edge_lines(text)
     captions = _Captions(root)
     lead, end = _run(lines[:3], captions), 0
@@ -221,6 +230,8 @@ def read_credits(text: str, root: HtmlElement | None = None) -> Credits:
     tail = _run(reversed(lines[end:]), captions)[::-1]
     if not tail and len(lines) - end > _LEAD_SKIP:  # after the credits, a promotion line
         tail = _run(reversed(lines[end:-_LEAD_SKIP]), captions)[::-1]
+    if not lead and not tail:
+        return _NO_CREDITS
     values: dict[str, list[str]] = {}
     for fields in (*lead, *tail):
         for name, value in fields:

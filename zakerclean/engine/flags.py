@@ -16,8 +16,11 @@ prose, so a real article costs a few comparisons.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
 
 from ..dom import HtmlElement
 from ..models import Flag, Image, Video
@@ -49,6 +52,38 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
+#: The text nodes of every caption, in document order, as plain strings.
+_CAPTION_TEXT = etree.XPath(".//figcaption//text()", smart_strings=False)
+
+#: The longest limit :meth:`Body.short` is asked for by the rules that always run (``teaser``);
+#: the text is compacted once, up front, when it may be that short.
+_SHORT_LIMIT = TEASER_MAX + 40
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, one at a time: ``media_only`` usually stops at the first, so a
+    long text is not split whole."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
+
+
+@lru_cache(maxsize=64)
+def _keys(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``(phrase, compacted phrase)`` of a profile's phrases: computed once per profile (the
+    profiles are a handful of constants), not once per post."""
+    return tuple((phrase, _compact(phrase)) for phrase in phrases)
+
+
+@lru_cache(maxsize=64)
+def _teaser_keys(phrases: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The casefolded teaser phrases, and each of them compacted (see :func:`_keys`)."""
+    folded = frozenset(phrase.casefold() for phrase in phrases)
+    return folded, tuple(_compact(phrase) for phrase in folded)
+
+
 @dataclass(frozen=True, slots=True)
 class Body:
     """The final body of a post, as the flag rules see it."""
@@ -58,20 +93,36 @@ class Body:
     images: tuple[Image, ...]
     videos: tuple[Video, ...]
     profile: SourceProfile
+    #: the text without whitespace, when it may be at most ``_SHORT_LIMIT`` characters (the
+    #: phrase rules and ``teaser`` share it instead of compacting the text each)
+    compact: str | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        short = len(self.text) <= 3 * _SHORT_LIMIT
+        object.__setattr__(self, "compact", _compact(self.text) if short else None)
 
     def has_prose(self) -> bool:
         """Some line of the text is neither a picture caption nor a player link rule 4 added
         (usually the first line says so: the captions are read only when it does not)."""
         captions: set[str] | None = None
-        for line in self.text.split("\n"):
+        for line in _lines(self.text):
             line = line.strip()
             if not line or line.startswith(VIDEO_LINK_LABEL):
                 continue
             if captions is None:
+                if line not in self._caption_text():
+                    return True  # in no caption at all: prose, without splitting the captions
                 captions = self._captions()
             if line not in captions:
                 return True
         return False
+
+    def _caption_text(self) -> str:
+        """Every caption's text, run together: a caption line is a part of it, so a line
+        that is not is prose (one XPath call in libxml2 settles the common case)."""
+        if self.root is None:
+            return ""
+        return "".join(_CAPTION_TEXT(self.root))
 
     def _captions(self) -> set[str]:
         if self.root is None:
@@ -87,13 +138,12 @@ class Body:
         (measured before compacting: whitespace is never more than the rest, twice over)."""
         if len(self.text) > 3 * limit:
             return None
-        compact = _compact(self.text)
+        compact = _compact(self.text) if self.compact is None else self.compact
         return compact if len(compact) <= limit else None
 
 
 def _notice(compact: str, phrases: tuple[str, ...], slack: int) -> str | None:
-    for phrase in phrases:
-        key = _compact(phrase)
+    for phrase, key in _keys(phrases):
         if key and key in compact and len(compact) - len(key) <= slack:
             return phrase
     return None
@@ -138,8 +188,8 @@ def is_teaser(body: Body) -> str | None:
     if compact is None:
         return None
     ending = compact.rstrip(_DECORATION)[-24:].casefold()
-    phrases = {phrase.casefold() for phrase in body.profile.teaser_phrases}
-    if not any(_compact(phrase) in ending for phrase in phrases):
+    phrases, keys = _teaser_keys(body.profile.teaser_phrases)
+    if not any(key in ending for key in keys):
         return None  # the body does not end in such a phrase: no need to look at its links
     links = list(body.root.iter("a"))
     if not links:

@@ -61,8 +61,10 @@ def _checked_paths(paths: Iterable[PathLike]) -> list[str]:
     return checked
 
 
-def _parse_record(path: str, options: CleanOptions | None, now: datetime | None) -> dict[str, Any]:
-    return record(parse_source(path, options, now), path)
+def _parse_record(
+    path: str, options: CleanOptions | None, now: datetime | None, native_lists: bool = False
+) -> dict[str, Any]:
+    return record(parse_source(path, options, now), path, native_lists=native_lists)
 
 
 def articles_bag(
@@ -89,16 +91,24 @@ def records_frame(
     options: CleanOptions | None = None,
     now: datetime | None = None,
     npartitions: int | None = None,
+    native_lists: bool = False,
 ) -> Any:
     """A ``dask.dataframe.DataFrame`` with one row per path (input order, error rows included),
-    with the columns and dtypes of ``zakerclean.writers.frames.COLUMNS``."""
+    with the columns and dtypes of ``zakerclean.writers.frames.COLUMNS``.
+
+    ``native_lists=True`` makes the ``LIST_COLUMNS`` (``categories``, ``image_urls``,
+    ``video_urls``, ``flags``, ``credit_editor`` …) Arrow ``list<string>`` columns, as
+    ``to_dataframe(native_lists=True)`` and ``--format parquet`` give them; the default keeps
+    them JSON strings, as before, for code that reads them with ``json.loads``."""
     dask, bag, dataframe = _require_dask()
     checked = _checked_paths(paths)
     rows = bag.from_sequence(checked, npartitions=_partitions(checked, npartitions)).map(
-        partial(_parse_record, options=options, now=now)
+        partial(_parse_record, options=options, now=now, native_lists=native_lists)
     )
-    parts = [dask.delayed(frame_from_records)(part) for part in rows.to_delayed()]
-    return dataframe.from_delayed(parts, meta=empty_frame(), verify_meta=True)
+    build = partial(frame_from_records, native_lists=native_lists)
+    parts = [dask.delayed(build)(part) for part in rows.to_delayed()]
+    meta = empty_frame(native_lists=native_lists)
+    return dataframe.from_delayed(parts, meta=meta, verify_meta=True)
 
 
 def write_parquet(
@@ -108,10 +118,16 @@ def write_parquet(
     options: CleanOptions | None = None,
     now: datetime | None = None,
     npartitions: int | None = None,
+    native_lists: bool = False,
 ) -> None:
     """Parse ``paths`` and write their rows as a Parquet dataset (pyarrow) in ``directory``,
-    one file per partition.  Read it back with ``pandas.read_parquet(directory)``."""
-    frame = records_frame(paths, options=options, now=now, npartitions=npartitions)
+    one file per partition.  Read it back with ``pandas.read_parquet(directory)``.
+
+    With ``native_lists=True`` the list columns are Parquet ``list<string>`` (the types of
+    ``zakerclean batch --format parquet``), not JSON text."""
+    frame = records_frame(
+        paths, options=options, now=now, npartitions=npartitions, native_lists=native_lists
+    )
     frame.to_parquet(os.fspath(directory), engine="pyarrow", write_index=False)
 
 

@@ -151,9 +151,10 @@ def frame_from_records(
     return frame
 
 
-def empty_frame() -> pandas.DataFrame:
-    """A frame with no rows and the columns and dtypes of ``COLUMNS`` (Dask's ``meta``)."""
-    return frame_from_records([])
+def empty_frame(*, native_lists: bool = False) -> pandas.DataFrame:
+    """A frame with no rows and the columns and dtypes of ``COLUMNS`` (Dask's ``meta``;
+    ``native_lists`` as in :func:`frame_from_records`)."""
+    return frame_from_records([], native_lists=native_lists)
 
 
 def to_dataframe(
