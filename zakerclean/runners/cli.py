@@ -40,6 +40,7 @@ from .dedup import DedupUsageError, RecordMarker, run_dedup
 from .inputs import Input, iter_inputs
 from .output import DirectoryWriter, StreamWriter, TableWriter
 from .render import FILE_FORMATS, FORMATS, TABLE_FORMATS, parse_input, render
+from .state import RunState, StateError, settings_digest
 
 __all__ = ["build_parser", "main"]
 
@@ -90,6 +91,7 @@ def _summary(
     changes: Counter[str],
     signals: dict[str, Counter[str]] | None = None,
     skipped: int = 0,
+    state: RunState | None = None,
 ) -> str:
     ranked = sorted(changes.items(), key=lambda item: RULE_ORDER.index(item[0]))
     rules = ", ".join(f"{rule} {count}" for rule, count in ranked)
@@ -97,6 +99,8 @@ def _summary(
     if skipped:
         line += f", {skipped} skipped"
     line += f"; changes: {rules}" if rules else ""
+    if state is not None:
+        line += "; " + state.summary()
     if signals:
         line += "; signals: " + "; ".join(
             f"{source} " + ", ".join(f"{name} {n}" for name, n in sorted(counts.items()))
@@ -151,6 +155,11 @@ def run_clean(args: argparse.Namespace) -> int:
     show_progress = not args.no_progress and sys.stderr.isatty()
     # Inputs stream to the workers (which read the files); only a progress bar needs the count.
     inputs: Iterable[Input] = iter_inputs(args.paths, max_bytes=options.max_bytes)
+    state = _open_state(args, options, skip_flags) if args.state else None
+    if state is not None:
+        for note in state.notes:
+            print(f"zakerclean: {note}", file=sys.stderr)
+        inputs = state.select(inputs)
     total = None
     if show_progress:
         inputs = list(inputs)
@@ -170,12 +179,15 @@ def run_clean(args: argparse.Namespace) -> int:
             if target.is_dir():
                 raise UsageError(f"-o {target} is a directory; --format {fmt} writes one file")
             target.parent.mkdir(parents=True, exist_ok=True)
-            output_file = open(target, "w", encoding="utf-8")  # noqa: SIM115
+            # an incremental run adds its records to those of the runs before it
+            mode = "a" if state is not None and not state.fresh else "w"
+            output_file = open(target, mode, encoding="utf-8")  # noqa: SIM115
         writer = StreamWriter(output_file or sys.stdout, fmt)
     bar = _progress(total, show_progress)
     documents = failures = internal = skipped = 0
     changes: Counter[str] = Counter()
     signals: dict[str, Counter[str]] = {}
+    complete = False
     try:
         work = partial(
             render,
@@ -210,18 +222,58 @@ def run_clean(args: argparse.Namespace) -> int:
                 if args.fail_fast and not outcome.ok:
                     stop = True
                     break
+            if state is not None:  # only once its records are on disk is an input done
+                writer.flush()
+                state.done(os.fstat(output_file.fileno()).st_size if output_file else None)
             if bar is not None:
                 bar.update()  # the bar counts inputs (a feed is one), the summary documents
             if stop:
                 break
         writer.close()
+        complete = not stop
     finally:
         if bar is not None:
             bar.close()
         if output_file is not None:
             output_file.close()
-    print(_summary(documents, failures, changes, signals, skipped), file=sys.stderr)
+        if state is not None:
+            state.finish(complete)
+    print(_summary(documents, failures, changes, signals, skipped, state), file=sys.stderr)
     return _status(failures, internal)
+
+
+def _open_state(
+    args: argparse.Namespace, options: CleanOptions, skip_flags: frozenset[str]
+) -> RunState:
+    """The ``--state FILE`` of an incremental run, checked against the other arguments."""
+    fmt = args.format
+    if fmt in ("json", *TABLE_FORMATS):
+        raise UsageError(
+            f"--state adds each run's records to the output; --format {fmt} writes one "
+            "document per run (use jsonl, md, html or hexo)"
+        )
+    if "-" in args.paths:
+        raise UsageError("--state tracks inputs by path; stdin (-) has none")
+    if args.dedup:
+        raise UsageError(
+            "--dedup compares all articles of a run; --state leaves the unchanged ones out"
+        )
+    output = Path(args.output).resolve() if args.output and args.output != "-" else None
+    settings = settings_digest(
+        {
+            "format": fmt,
+            "output": str(output) if output else "-",
+            "options": dataclasses.asdict(options),
+            "now": args.now,
+            "skip_flags": sorted(skip_flags),
+        }
+    )
+    try:
+        return RunState.open(
+            Path(args.state), settings, output if fmt not in FILE_FORMATS else None
+        )
+    except StateError as error:
+        raise UsageError(f"--state: {error}") from None
 
 
 def _table_writer(output: str | None, fmt: str, dedup: bool) -> TableWriter:
@@ -411,6 +463,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-progress",
         action="store_true",
         help="no progress bar (none is shown unless stderr is a terminal)",
+    )
+    clean.add_argument(
+        "--state",
+        metavar="FILE",
+        help="incremental run: skip inputs whose bytes are unchanged since the run that wrote "
+        "FILE, add the records of the others to -o, and count new/changed/unchanged/gone "
+        "(see docs/cli.md)",
     )
     clean.add_argument(
         "--dedup",

@@ -32,6 +32,9 @@ class TableWriter:
             raise ValueError(f"{outcome.name}: no table row (rendered for another format)")
         self.table.write(outcome.row)
 
+    def flush(self) -> None:
+        """Rows are written in batches; tables do not take part in incremental runs."""
+
     def close(self) -> None:
         self.table.close()
         if self.stream is not None:
@@ -52,6 +55,9 @@ class StreamWriter:
         else:
             self.stream.write(outcome.payload + "\n")
         self.count += 1
+
+    def flush(self) -> None:
+        self.stream.flush()
 
     def close(self) -> None:
         if self.array:
@@ -88,6 +94,9 @@ class DirectoryWriter:
         target.write_text(outcome.payload, encoding="utf-8")
         self.written.add(target)
         return outcome
+
+    def flush(self) -> None:
+        """Every file is written whole when its outcome is."""
 
     def close(self) -> None:
         pass
