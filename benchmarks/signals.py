@@ -44,7 +44,7 @@ def signals_off() -> Iterator[None]:
         pipeline.dropped_picture_warnings,
     )
     article.read_flags = lambda body: ((), ())  # type: ignore[assignment]
-    article.read_credits = lambda text, root=None: NO_CREDITS  # type: ignore[assignment]
+    article.read_credits = lambda text, root=None, html=None: NO_CREDITS  # type: ignore[assignment]
     pipeline.picture_url_candidates = lambda root: []  # type: ignore[assignment]
     pipeline.dropped_picture_warnings = lambda *args: []  # type: ignore[assignment]
     try:

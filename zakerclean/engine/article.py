@@ -132,7 +132,8 @@ def build_article(
         steps["links"] = steps.get("links", 0) + 1
     text = result.text
     counted = without_video_labels(text, result.videos)
-    flags, flag_notes = read_flags(Body(text, result.root, result.images, result.videos, profile))
+    body = Body(text, result.root, result.images, result.videos, profile, result.html)
+    flags, flag_notes = read_flags(body)
     return Article(
         title=title,
         title_raw=document.title,
@@ -153,7 +154,7 @@ def build_article(
         fingerprint=fingerprint(counted),
         meta=meta,
         flags=flags,
-        credits=read_credits(text, result.root),
+        credits=read_credits(text, result.root, result.html),
         report=CleanReport(
             steps=tuple(sorted(steps.items(), key=lambda item: RULE_ORDER.index(item[0]))),
             warnings=(*notes, *result.warnings, *flag_notes),

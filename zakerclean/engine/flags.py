@@ -93,6 +93,9 @@ class Body:
     images: tuple[Image, ...]
     videos: tuple[Video, ...]
     profile: SourceProfile
+    #: the tree's serialization, when the caller has it: without ``<figcaption`` in it there
+    #: is no caption to look for in the tree
+    html: str | None = None
     #: the text without whitespace, when it may be at most ``_SHORT_LIMIT`` characters (the
     #: phrase rules and ``teaser`` share it instead of compacting the text each)
     compact: str | None = field(init=False, repr=False, compare=False)
@@ -120,7 +123,7 @@ class Body:
     def _caption_text(self) -> str:
         """Every caption's text, run together: a caption line is a part of it, so a line
         that is not is prose (one XPath call in libxml2 settles the common case)."""
-        if self.root is None:
+        if self.root is None or (self.html is not None and "<figcaption" not in self.html):
             return ""
         return "".join(_CAPTION_TEXT(self.root))
 
