@@ -1,0 +1,219 @@
+"""The feed reader's parts on their own (``readers/feed.py``): the XML parser's hardening, each
+lock tested alone (the prolog scan refuses ``<!ENTITY`` first, so end-to-end tests never reach
+the others), and the Atom helpers on hand-written elements.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from lxml import etree
+
+from zakerclean.errors import FeedError
+from zakerclean.readers import feed
+
+ATOM = "http://www.w3.org/2005/Atom"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+# -- the parser's locks ---------------------------------------------------------------------------
+
+
+def test_the_parser_is_made_with_every_lock(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[dict[str, Any]] = []
+    real = etree.XMLParser
+
+    def recording(**options: Any) -> etree.XMLParser:
+        made.append(options)
+        return real(**options)
+
+    monkeypatch.setattr(feed.etree, "XMLParser", recording)
+    feed._new_parser()
+    assert made == [
+        {
+            "resolve_entities": False,
+            "no_network": True,
+            "load_dtd": False,
+            "huge_tree": False,
+            "remove_pis": True,
+            "remove_comments": True,
+        }
+    ]
+
+
+def test_a_new_parser_each_time() -> None:
+    assert feed._new_parser() is not feed._new_parser()
+
+
+def test_the_parser_alone_expands_no_entity() -> None:
+    root = etree.fromstring('<!DOCTYPE r [<!ENTITY e "boom">]><r>&e;</r>', feed._new_parser())
+    assert root.text is None and "boom" not in etree.tostring(root, encoding="unicode")
+    assert [type(child) for child in root] == [etree._Entity]
+
+
+def test_the_parser_alone_drops_comments_and_processing_instructions() -> None:
+    root = etree.fromstring("<r><!--c--><?pi x?><a/></r>", feed._new_parser())
+    assert [child.tag for child in root] == ["a"]
+
+
+def test_the_parser_alone_refuses_a_huge_text_node() -> None:
+    with pytest.raises(etree.XMLSyntaxError, match="too long"):
+        etree.fromstring("<r>" + "x" * 10_000_001 + "</r>", feed._new_parser())
+
+
+def test_a_declaration_the_prolog_scan_misses_is_refused_after_parsing() -> None:
+    # markup quoted in the DTD (a comment holding "<x>") ends the prolog scan early
+    with pytest.raises(FeedError) as caught:
+        feed._parse_xml('<!DOCTYPE r [<!-- <x> --><!ENTITY e "v">]><r/>')
+    assert str(caught.value) == (
+        "feed: the DTD declares an entity; zakerclean never expands entities (billion laughs, "
+        "XXE): feed refused ('e')"
+    )
+
+
+def test_the_prolog_scan_names_where_the_declaration_is() -> None:
+    text = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE r [\n <!ENTITY e "v">]><r/>'
+    with pytest.raises(FeedError) as caught:
+        feed._parse_xml(text)
+    assert (caught.value.line, caught.value.column) == (3, 2)
+
+
+def test_an_entity_reference_left_by_an_external_dtd_is_refused() -> None:
+    with pytest.raises(FeedError) as caught:
+        feed._parse_xml('<!DOCTYPE r SYSTEM "x.dtd">\n<r>a\n&e;b</r>')
+    assert str(caught.value) == (
+        "feed at line 3: entity reference &e; is not expanded (zakerclean never expands "
+        "entities): feed refused"
+    )
+
+
+def test_not_well_formed_xml_says_where() -> None:
+    with pytest.raises(FeedError) as caught:
+        feed._parse_xml("<rss>\n  <channel>\n</rss>")
+    error = caught.value
+    assert str(error).startswith("feed at line 3, column ")
+    assert "not well-formed XML: " in str(error) and ", line " not in str(error)
+
+
+def test_the_xml_declaration_and_bom_are_blanked_so_positions_stay() -> None:
+    root = feed._parse_xml('\ufeff<?xml version="1.0" encoding="gbk"?>\n<r><a/></r>')
+    assert root.tag == "r" and root[0].sourceline == 2
+
+
+# -- Atom ---------------------------------------------------------------------------------------
+
+
+def atom(markup: str) -> etree._Element:
+    return etree.fromstring(f'<entry xmlns="{ATOM}">{markup}</entry>')
+
+
+@pytest.mark.parametrize(
+    ("kind", "read"),
+    [
+        (None, "text"),
+        ("text", "text"),
+        (" TEXT ", "text"),
+        ("text/plain", "text"),
+        ("html", "html"),
+        ("text/html", "html"),
+        ("xhtml", "xhtml"),
+        ("application/xhtml+xml", "xhtml"),
+        ("image/png", None),
+        ("application/octet-stream", None),
+    ],
+)
+def test_atom_kinds(kind: str | None, read: str | None) -> None:
+    element = etree.Element("content")
+    if kind is not None:
+        element.set("type", kind)
+    assert feed._atom_kind(element) == read
+
+
+def test_atom_bodies_of_each_kind() -> None:
+    entry = atom(
+        '<content type="html">&lt;p&gt;一&lt;/p&gt;</content>'
+        f'<summary type="xhtml"><div xmlns="{XHTML}"><p class="k">二 &amp; 三</p></div></summary>'
+        '<title type="text">四\n\n  五 &lt;b&gt;  \n\n</title>'
+        '<rights type="image/png">AAAA</rights>'
+    )
+    content, summary, title, rights = entry
+    assert feed._atom_body(content) == "<p>一</p>"
+    assert feed._atom_body(summary) == '<div><div><p class="k">二 &amp; 三</p></div></div>'
+    assert feed._atom_body(title) == "<p>四</p><p>五 &lt;b&gt;</p>"
+    assert feed._atom_body(rights) is None
+    assert feed._atom_body(None) is None
+
+
+def test_plain_text_paragraphs() -> None:
+    assert feed._text_to_html("a\n\nb\n \nc <d>") == "<p>a</p><p>b</p><p>c &lt;d&gt;</p>"
+    assert feed._text_to_html("\n\n") == ""
+
+
+def test_namespaces_are_dropped_from_a_copy() -> None:
+    element = etree.fromstring(
+        f'<x:div xmlns:x="{XHTML}" xmlns:o="urn:o" o:a="1" b="2"><x:p>t</x:p></x:div>'
+    )
+    copy = feed._without_namespaces(element)
+    assert etree.tostring(copy, encoding="unicode") == '<div b="2"><p>t</p></div>'
+    assert element.tag == f"{{{XHTML}}}div"  # the original is untouched
+
+
+def test_the_link_is_the_first_alternate_one() -> None:
+    entry = atom(
+        '<link rel="self" href="https://a.example/self"/><link href=" "/>'
+        '<link rel=" alternate " href=" https://a.example/post "/>'
+        '<link href="https://a.example/later"/>'
+    )
+    assert feed._atom_link(entry) == "https://a.example/post"
+    assert feed._atom_link(atom('<link rel="enclosure" href="https://a.example/v.mp4"/>')) is None
+
+
+def test_a_relative_link_is_resolved_against_a_web_xml_base() -> None:
+    based = etree.fromstring(
+        f'<entry xmlns="{ATOM}" xml:base="https://a.example/dir/"><link href="post/1"/></entry>'
+    )
+    assert feed._atom_link(based) == "https://a.example/dir/post/1"
+    local = etree.fromstring(
+        f'<entry xmlns="{ATOM}" xml:base="file:///x/"><link href="p"/></entry>'
+    )
+    assert feed._atom_link(local) == "p"
+    broken = etree.fromstring(f'<entry xmlns="{ATOM}" xml:base="http://["><link href="p"/></entry>')
+    assert feed._atom_link(broken) == "p"
+
+
+def test_authors_and_the_feeds_authors_in_their_place() -> None:
+    entry = atom(
+        "<author><name> 甲 </name></author><author><name></name></author>"
+        "<author><name>乙</name></author><title>t</title>"
+    )
+    assert feed._atom_authors(entry) == ["甲", "乙"]
+    front, _ = feed._atom_entry(entry, ["馈"])
+    assert front["author"] == "甲, 乙"
+    front, _ = feed._atom_entry(atom("<title>t</title>"), ["馈", "源"])
+    assert front["author"] == "馈, 源"
+
+
+def test_an_atom_entry_whole() -> None:
+    entry = atom(
+        '<title type="html">&lt;b&gt;标&lt;/b&gt;  题</title><id> urn:1 </id>'
+        "<updated>2021-04-17T10:00:00Z</updated><published>2021-04-16T10:00:00Z</published>"
+        '<category term=" 科技 "/><category term=" "/><category/><category term="手机"/>'
+        '<content type="html"> </content><summary type="html">&lt;p&gt;摘要&lt;/p&gt;</summary>'
+        '<link href="https://a.example/1"/>'
+    )
+    front, body = feed._atom_entry(entry, [])
+    assert body == "<p>摘要</p>"  # a blank content gives way to the summary
+    assert front["title"] == "标 题"
+    assert front["link"] == "https://a.example/1"
+    assert front["date"] == "2021-04-16T10:00:00Z"  # published before updated
+    assert front["categories"] == ["科技", "手机"]
+    assert "author" not in front or front["author"] is None
+
+
+@pytest.mark.parametrize(
+    ("value", "web"),
+    [("http://a", True), ("https://a", True), ("ftp://a", False), ("", False), (None, False)],
+)
+def test_web_urls(value: str | None, web: bool) -> None:
+    assert feed._is_web_url(value) is web

@@ -1,0 +1,98 @@
+"""myzaker.com pages (``readers/page.py``): the URL, the base URL, the metadata lookups and the
+body's HTML, exactly (``tests/test_page.py`` covers the page shapes end to end)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zakerclean.readers.page import read_page
+
+CANONICAL = '<link rel="canonical" href="https://www.myzaker.com/article/1">'
+ARTICLE = "https://www.myzaker.com/article/1"
+
+
+def page(head: str = "", extra: str = "", content: str = "<div><p>正文</p></div>") -> str:
+    return (
+        f"<!DOCTYPE html><html><head>{head}</head><body>{extra}"
+        f'<div class="article_content">{content}</div></body></html>'
+    )
+
+
+def read(text: str):  # type: ignore[no-untyped-def]
+    document = read_page(text)
+    assert document is not None
+    return document
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "base"),
+    [
+        (CANONICAL, ARTICLE, ARTICLE),
+        (CANONICAL + '<base href="https://cdn.example/x/">', ARTICLE, "https://cdn.example/x/"),
+        (CANONICAL + '<base href="/sub/">', ARTICLE, "https://www.myzaker.com/sub/"),
+        # the first base with an href counts, as in a browser
+        (CANONICAL + '<base target="_blank"><base href="/two/">', ARTICLE, "https://www.myzaker.com/two/"),
+        (CANONICAL + '<base href="/one/"><base href="/two/">', ARTICLE, "https://www.myzaker.com/one/"),
+        # a first href that gives no web base leaves the page's URL (the second is not tried)
+        (CANONICAL + '<base href="javascript:x"><base href="/two/">', ARTICLE, ARTICLE),
+        (CANONICAL + '<base href="ftp://h.example/">', ARTICLE, ARTICLE),
+        ('<base href="/sub/">', None, None),  # relative, and nothing to resolve it against
+        ('<base href="https://cdn.example/">', None, "https://cdn.example/"),
+        # the canonical link: rel is a case-insensitive token list, an empty href is skipped
+        ('<link rel="Alternate CANONICAL" href=" https://www.myzaker.com/a/2 ">', "https://www.myzaker.com/a/2", "https://www.myzaker.com/a/2"),
+        ('<link rel="canonical" href=" "><link rel="canonical" href="https://www.myzaker.com/a/3">', "https://www.myzaker.com/a/3", "https://www.myzaker.com/a/3"),
+        ('<link rel="canonicalx" href="https://www.myzaker.com/a/9">', None, None),
+        # then og:url, by property or by name, the first that is not empty
+        ('<meta property="og:url" content="https://www.myzaker.com/a/4">', "https://www.myzaker.com/a/4", "https://www.myzaker.com/a/4"),
+        ('<meta name="og:url" content="  "><meta name="og:url" content="https://www.myzaker.com/a/5">', "https://www.myzaker.com/a/5", "https://www.myzaker.com/a/5"),
+        ('<link rel="canonical" href="https://www.myzaker.com/a/6"><meta property="og:url" content="https://www.myzaker.com/a/7">', "https://www.myzaker.com/a/6", "https://www.myzaker.com/a/6"),
+        ('<link rel="canonical" href="ftp://x.example/">', None, None),  # web URLs only
+    ],
+)  # fmt: skip
+def test_url_and_base_url(head: str, url: str | None, base: str | None) -> None:
+    document = read(page(head))
+    assert (document.url, document.base_url) == (url, base)
+
+
+@pytest.mark.parametrize(
+    ("head", "extra", "title"),
+    [
+        ('<meta property="og:title" content="og"><title>t</title>', "<h1> 大 标题 </h1>", "大 标题"),
+        ('<meta property="og:title" content=" og 标题 "><title>t</title>', "<h1> </h1>", "og 标题"),
+        ('<meta name="og:title" content=""><title> 网页 标题 </title>', "", "网页 标题"),
+        ("", "", None),
+    ],
+)  # fmt: skip
+def test_title_from_h1_then_og_title_then_title(head: str, extra: str, title: str | None) -> None:
+    assert read(page(head, extra)).title == title
+
+
+def test_the_other_fields() -> None:
+    document = read(
+        page(
+            '<meta property="og:image" content="https://zkres.myzaker.com/c.jpg">',
+            '<a class="x article-auther">  某 作者 </a><span class="time">3小时前</span>'
+            '<div class="lebel-list"><a> 科技 </a><a></a><a>手机</a></div>',
+        )
+    )
+    assert document.author == "某 作者"
+    assert document.published_raw == "3小时前"
+    assert document.categories == ("科技", "手机")
+    assert document.cover == "https://zkres.myzaker.com/c.jpg"
+    assert (document.source, document.kind) == ("ZAKER", "page")
+
+
+def test_a_cover_that_is_no_web_url_is_left_out() -> None:
+    head = '<meta property="og:image" content="data:image/png;base64,AAAA">'
+    assert read(page(head)).cover is None
+
+
+def test_the_body_is_the_inner_html_of_the_first_div() -> None:
+    content = "<div>a &lt; b &amp; c<b>x</b>t&lt;<br>z<!-- c --></div><div>second</div>"
+    # text escaped again as it was, children as they are (the page parser drops comments)
+    assert read(page(content=content)).body == "a &lt; b &amp; c<b>x</b>t&lt;<br>z"
+
+
+def test_the_first_div_anywhere_inside_the_content() -> None:
+    content = "<section>前<div><p>正文</p></div></section>"
+    assert read(page(content=content)).body == "<p>正文</p>"
