@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from zakerclean.readers.page import read_page
+from zakerclean.errors import PageStructureError
+from zakerclean.readers.page import is_page, read_page
 
 CANONICAL = '<link rel="canonical" href="https://www.myzaker.com/article/1">'
 ARTICLE = "https://www.myzaker.com/article/1"
@@ -96,3 +97,49 @@ def test_the_body_is_the_inner_html_of_the_first_div() -> None:
 def test_the_first_div_anywhere_inside_the_content() -> None:
     content = "<section>前<div><p>正文</p></div></section>"
     assert read(page(content=content)).body == "<p>正文</p>"
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("<!DOCTYPE html><html><body><div class='article_content'></div></body></html>", True),
+        ("<!doctype HTML><html><body>https://www.myzaker.com/</body></html>", True),
+        ("<!-- c --> \n<!-- d --><html lang='zh'><body>article_content</body></html>", True),
+        ("<html><body>article_content</body></html>", True),
+        ("<htmlx><body>article_content</body></htmlx>", False),  # not an html element
+        ("<p>article_content</p>", False),  # a fragment, not a document
+        ("<!DOCTYPE html><html><body><p>other site</p></body></html>", False),
+        (" " * 4100 + "<!DOCTYPE html><html><body>article_content</body></html>", False),
+    ],
+)
+def test_is_page(text: str, page: bool) -> None:
+    assert is_page(text) is page
+
+
+def test_a_myzaker_page_without_its_content_is_refused() -> None:
+    head = '<link rel="canonical" href="https://www.myzaker.com/a/1">'
+    with pytest.raises(PageStructureError) as caught:
+        read_page(f"<!DOCTYPE html><html><head>{head}</head><body><p>x</p></body></html>")
+    assert str(caught.value) == (
+        "myzaker.com page (https://www.myzaker.com/a/1) without div.article_content: the "
+        "article body is missing"
+    )
+    with pytest.raises(PageStructureError) as caught:
+        read_page(page(content="<p>no div</p>"))
+    assert str(caught.value) == (
+        "myzaker.com page whose div.article_content holds no div: the article body is missing"
+    )
+
+
+def test_another_sites_document_is_no_page() -> None:
+    head = '<link rel="canonical" href="https://news.example.com/a/1">'
+    text = f"<!DOCTYPE html><html><head>{head}</head><body>myzaker.com</body></html>"
+    assert read_page(text) is None
+    assert (
+        read_page(page(content="<div>x</div>").replace("article_content", "article_contentx"))
+        is None
+    )
+
+
+def test_control_character_references_become_replacement_characters() -> None:
+    assert read(page(content="<div>a&#1;b&#x1F;c</div>")).body == "a\ufffdb\ufffdc"
