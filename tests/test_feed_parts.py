@@ -143,10 +143,13 @@ def test_atom_bodies_of_each_kind() -> None:
     assert feed._atom_body(title) == "<p>四</p><p>五 &lt;b&gt;</p>"
     assert feed._atom_body(rights) is None
     assert feed._atom_body(None) is None
+    # a text construct's text is all its text, whatever elements it holds
+    assert feed._atom_body(atom("<summary>一<b>二</b>三</summary>")[0]) == "<p>一二三</p>"
 
 
 def test_plain_text_paragraphs() -> None:
     assert feed._text_to_html("a\n\nb\n \nc <d>") == "<p>a</p><p>b</p><p>c &lt;d&gt;</p>"
+    assert feed._text_to_html("他说\"好\"'的'") == "<p>他说\"好\"'的'</p>"  # quotes are text
     assert feed._text_to_html("\n\n") == ""
 
 
@@ -159,10 +162,18 @@ def test_namespaces_are_dropped_from_a_copy() -> None:
     assert element.tag == f"{{{XHTML}}}div"  # the original is untouched
 
 
+def test_comments_and_instructions_keep_their_nature_in_the_copy() -> None:
+    element = etree.Element("div")
+    element.append(etree.Comment("c"))
+    element.append(etree.ProcessingInstruction("pi", "x"))
+    copy = feed._without_namespaces(element)
+    assert etree.tostring(copy, encoding="unicode") == "<div><!--c--><?pi x?></div>"
+
+
 def test_the_link_is_the_first_alternate_one() -> None:
     entry = atom(
-        '<link rel="self" href="https://a.example/self"/><link href=" "/>'
-        '<link rel=" alternate " href=" https://a.example/post "/>'
+        '<icon href="https://a.example/icon"/><link rel="self" href="https://a.example/self"/>'
+        '<link href=" "/><link/><link rel=" alternate " href=" https://a.example/post "/>'
         '<link href="https://a.example/later"/>'
     )
     assert feed._atom_link(entry) == "https://a.example/post"
@@ -180,12 +191,18 @@ def test_a_relative_link_is_resolved_against_a_web_xml_base() -> None:
     assert feed._atom_link(local) == "p"
     broken = etree.fromstring(f'<entry xmlns="{ATOM}" xml:base="http://["><link href="p"/></entry>')
     assert feed._atom_link(broken) == "p"
+    absolute = etree.fromstring(
+        f'<entry xmlns="{ATOM}" xml:base="https://a.example/"><link href="https://b.example/q"/>'
+        "</entry>"
+    )
+    assert feed._atom_link(absolute) == "https://b.example/q"
 
 
 def test_authors_and_the_feeds_authors_in_their_place() -> None:
     entry = atom(
         "<author><name> 甲 </name></author><author><name></name></author>"
-        "<author><name>乙</name></author><title>t</title>"
+        "<contributor><name>丙</name></contributor>"
+        "<author><email>x@example.com</email><name>乙</name></author><title>t</title>"
     )
     assert feed._atom_authors(entry) == ["甲", "乙"]
     front, _ = feed._atom_entry(entry, ["馈"])
@@ -200,7 +217,7 @@ def test_an_atom_entry_whole() -> None:
         "<updated>2021-04-17T10:00:00Z</updated><published>2021-04-16T10:00:00Z</published>"
         '<category term=" 科技 "/><category term=" "/><category/><category term="手机"/>'
         '<content type="html"> </content><summary type="html">&lt;p&gt;摘要&lt;/p&gt;</summary>'
-        '<link href="https://a.example/1"/>'
+        '<link href="https://a.example/1"/><foo term="不是分类"/>'
     )
     front, body = feed._atom_entry(entry, [])
     assert body == "<p>摘要</p>"  # a blank content gives way to the summary
@@ -208,7 +225,14 @@ def test_an_atom_entry_whole() -> None:
     assert front["link"] == "https://a.example/1"
     assert front["date"] == "2021-04-16T10:00:00Z"  # published before updated
     assert front["categories"] == ["科技", "手机"]
+    assert front["guid"] == "urn:1"
     assert "author" not in front or front["author"] is None
+
+
+def test_an_entry_dated_by_updated_only_and_without_a_body() -> None:
+    front, body = feed._atom_entry(atom("<updated>2021-04-17T10:00:00Z</updated>"), [])
+    assert front["date"] == "2021-04-17T10:00:00Z"
+    assert body == ""
 
 
 @pytest.mark.parametrize(

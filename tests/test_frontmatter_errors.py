@@ -99,6 +99,14 @@ def test_an_error_without_a_mark_is_its_first_line() -> None:
     assert (error.problem, error.line, error.column) == ("first", None, None)
 
 
+def test_an_error_with_a_problem_mark_and_nothing_else() -> None:
+    error = yaml.YAMLError("ignored")
+    error.problem_mark = Mark("<yaml>", 0, 0, 6, "", 0)  # type: ignore[attr-defined]
+    got = frontmatter._error_from_yaml(error, 1, YAML)
+    assert got.problem == "ignored\n  title: t\n        ^"
+    assert (got.line, got.column) == (1, 7)
+
+
 def test_a_problem_without_context_or_start() -> None:
     error = frontmatter._error_from_yaml(marked("it broke", at=(1, 4)), 2, YAML)
     assert error.problem == "it broke\n  categories: [a\n      ^"

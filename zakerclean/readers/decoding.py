@@ -113,7 +113,9 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     )
 
 
-def _decode(data: bytes, encoding: str, offset: int = 0) -> str:
+def _decode(data: bytes, encoding: str, offset: int) -> str:
+    """``data`` decoded; an error names the byte's position in the whole input (``offset``:
+    the BOM's length)."""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:

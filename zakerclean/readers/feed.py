@@ -203,9 +203,9 @@ def _all_texts(parent: _Element, tag: str) -> list[str]:
 
 
 def _without_namespaces(element: _Element) -> _Element:
-    """A detached copy of ``element`` with plain tag names and no namespaced attributes."""
+    """A copy of ``element`` with plain tag names and no namespaced attributes (its tail is
+    copied too; the callers serialize it without)."""
     copy = deepcopy(element)
-    copy.tail = None
     for node in copy.iter():
         if isinstance(node.tag, str) and node.tag.startswith("{"):
             node.tag = etree.QName(node).localname
@@ -220,7 +220,7 @@ def _markup(element: _Element) -> str:
     (feeds that put raw markup in ``description`` instead of escaping it) serialized as HTML."""
     parts = [element.text or ""]
     for child in element:
-        parts.append(to_html(_without_namespaces(child), with_tail=True))
+        parts.append(to_html(_without_namespaces(child)))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -231,7 +231,7 @@ def _xhtml(element: _Element) -> str:
     copy = _without_namespaces(element)
     copy.tag = "div"
     copy.attrib.clear()
-    return to_html(copy, with_tail=True)
+    return to_html(copy)
 
 
 def _text_to_html(text: str) -> str:
@@ -423,10 +423,11 @@ def _atom_link(entry: _Element) -> str | None:
         href = (link.get("href") or "").strip()
         if href and (link.get("rel") or "alternate").strip() == "alternate":
             base = link.base
-            if not _is_web_url(href) and _is_web_url(base):
-                # an xml:base urllib cannot split (``http://[``) resolves nothing
+            if base is not None and _is_web_url(base):
+                # (an absolute href stays as it is); an xml:base urllib cannot split
+                # (``http://[``) resolves nothing
                 with contextlib.suppress(ValueError):
-                    href = urljoin(base or "", href)
+                    href = urljoin(base, href)
             return href
     return None
 
