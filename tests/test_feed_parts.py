@@ -241,3 +241,59 @@ def test_an_entry_dated_by_updated_only_and_without_a_body() -> None:
 )
 def test_web_urls(value: str | None, web: bool) -> None:
     assert feed._is_web_url(value) is web
+
+
+# -- RSS items ------------------------------------------------------------------------------------
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RSS1 = "http://purl.org/rss/1.0/"
+
+
+def rss1_item(markup: str, about: str | None = None) -> etree._Element:
+    attribute = "" if about is None else f' rdf:about="{about}"'
+    return etree.fromstring(f'<item xmlns="{RSS1}" xmlns:rdf="{RDF}"{attribute}>{markup}</item>')
+
+
+@pytest.mark.parametrize(
+    ("guid", "link"),
+    [
+        ("<guid>https://a.example/1</guid>", "https://a.example/1"),  # a permalink by default
+        ('<guid isPermaLink="true">https://a.example/2</guid>', "https://a.example/2"),
+        ('<guid isPermaLink="false">https://a.example/3</guid>', None),
+        ("<guid>urn:uuid:1</guid>", None),  # a permalink that is no web URL
+        ("", None),
+    ],
+)
+def test_an_rss2_link_falls_back_to_a_permalink_guid(guid: str, link: str | None) -> None:
+    front, _ = feed._rss_item(etree.fromstring(f"<item><title>t</title>{guid}</item>"), rdf=False)
+    assert front.get("link") == link
+
+
+@pytest.mark.parametrize(
+    ("about", "link"),
+    [("https://a.example/about", "https://a.example/about"), ("  ", None), (None, None)],
+)
+def test_an_rss1_link_falls_back_to_rdf_about(about: str | None, link: str | None) -> None:
+    front, _ = feed._rss_item(rss1_item("<title>t</title>", about), rdf=True)
+    assert front.get("link") == link
+
+
+def test_an_rss1_item_ignores_rss2_elements() -> None:
+    item = rss1_item(
+        "<title>t</title>"
+        '<guid xmlns="">https://a.example/g</guid><author xmlns="">甲</author>'
+        '<category xmlns="">科技</category>'
+    )
+    front, _ = feed._rss_item(item, rdf=True)
+    assert front.get("link") is None and front.get("guid") is None
+    assert front.get("author") is None and front.get("categories") in (None, [])
+
+
+def test_feed_bytes_with_a_bom_or_a_declaration_go_through_the_full_decoder() -> None:
+    assert feed._decode_feed(b"\xef\xbb\xbf<rss/>") == ("<rss/>", [])  # the BOM is dropped
+    text, warnings = feed._decode_feed('<?xml version="1.0" encoding="gbk"?><rss>中</rss>'.encode())
+    assert text.endswith("<rss>中</rss>")
+    assert warnings == ["input declared as gbk is valid UTF-8: read as utf-8"]
+    gbk = '<?xml version="1.0" encoding="gbk"?><rss>中</rss>'.encode("gbk")
+    assert feed._decode_feed(gbk) == ('<?xml version="1.0" encoding="gbk"?><rss>中</rss>', [])
+    assert feed._decode_feed("<rss>中</rss>".encode()) == ("<rss>中</rss>", [])

@@ -48,10 +48,16 @@ def read(text: str):  # type: ignore[no-untyped-def]
         ('<meta name="og:url" content="  "><meta name="og:url" content="https://www.myzaker.com/a/5">', "https://www.myzaker.com/a/5", "https://www.myzaker.com/a/5"),
         ('<link rel="canonical" href="https://www.myzaker.com/a/6"><meta property="og:url" content="https://www.myzaker.com/a/7">', "https://www.myzaker.com/a/6", "https://www.myzaker.com/a/6"),
         ('<link rel="canonical" href="ftp://x.example/">', None, None),  # web URLs only
+        # a canonical link without an href, other elements with rel or name: not looked at
+        ('<link rel="canonical"><meta name="description" content="d"><meta property="og:url" content="https://www.myzaker.com/a/8">', "https://www.myzaker.com/a/8", "https://www.myzaker.com/a/8"),
+        ('<meta charset="utf-8"><meta property="og:url" content="https://www.myzaker.com/a/10">', "https://www.myzaker.com/a/10", "https://www.myzaker.com/a/10"),
+        (CANONICAL + '<base href="http://cdn.example/y/">', ARTICLE, "http://cdn.example/y/"),
     ],
 )  # fmt: skip
 def test_url_and_base_url(head: str, url: str | None, base: str | None) -> None:
-    document = read(page(head))
+    # links and metas in the body with the same rel/name are not the page's
+    extra = '<a rel="canonical" href="https://other.example/x">x</a><div name="og:url" content="https://other.example/y"></div>'
+    document = read(page(head, extra))
     assert (document.url, document.base_url) == (url, base)
 
 
@@ -59,6 +65,8 @@ def test_url_and_base_url(head: str, url: str | None, base: str | None) -> None:
     ("head", "extra", "title"),
     [
         ('<meta property="og:title" content="og"><title>t</title>', "<h1> 大 标题 </h1>", "大 标题"),
+        ("", "<h1>大<b>标题</b></h1>", "大标题"),
+        ('<meta name="description" content="d"><meta property="og:title" content="og">', "", "og"),
         ('<meta property="og:title" content=" og 标题 "><title>t</title>', "<h1> </h1>", "og 标题"),
         ('<meta name="og:title" content=""><title> 网页 标题 </title>', "", "网页 标题"),
         ("", "", None),
@@ -89,9 +97,9 @@ def test_a_cover_that_is_no_web_url_is_left_out() -> None:
 
 
 def test_the_body_is_the_inner_html_of_the_first_div() -> None:
-    content = "<div>a &lt; b &amp; c<b>x</b>t&lt;<br>z<!-- c --></div><div>second</div>"
+    content = "<div>a &lt; b &amp; c \"q\"<b>x</b>t&lt;'s'<br>z<!-- c --></div><div>second</div>"
     # text escaped again as it was, children as they are (the page parser drops comments)
-    assert read(page(content=content)).body == "a &lt; b &amp; c<b>x</b>t&lt;<br>z"
+    assert read(page(content=content)).body == "a &lt; b &amp; c \"q\"<b>x</b>t&lt;'s'<br>z"
 
 
 def test_the_first_div_anywhere_inside_the_content() -> None:
