@@ -13,8 +13,18 @@ import pytest
 
 import zakerclean
 from zakerclean import CleanOptions, clean_html
-from zakerclean.rules.images import is_placeholder_url, is_preview_url
+from zakerclean.dom import parse_fragment
+from zakerclean.rules import images
+from zakerclean.rules.images import (
+    NONE,
+    PLACEHOLDER,
+    PREVIEW,
+    _fallback_attributes,
+    is_placeholder_url,
+    is_preview_url,
+)
 from zakerclean.rules.srcset import SrcsetCandidate, largest_candidate, parse_srcset
+from zakerclean.rules.srcset import SrcsetCandidate as C
 
 GIF = "data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw=="
 
@@ -261,3 +271,158 @@ def test_base_href_in_a_page_head() -> None:
     )
     article = zakerclean.parse(page)
     assert [i.url for i in article.images] == ["https://www.myzaker.com/static/a.jpg"]
+
+
+# -- the noscript fallback helpers, on their own -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lazy", "real", "kind", "described"),
+    [
+        # the real image's own size and size pair; a blank alt of its own gives way to the lazy one
+        (
+            {"alt": "lazy", "width": "60", "height": "40"},
+            {"src": "r", "width": "800", "height": "600", "alt": " ", "data-img-size-val": "800,600", "class": "x"},
+            PREVIEW,
+            {"width": "800", "height": "600", "alt": "lazy", "data-img-size-val": "800,600"},
+        ),
+        # a placeholder's size describes the picture it stands for: every size attribute copied
+        (
+            {"alt": "lazy", "width": "60", "data-height": "40", "data-img-size-val": "1,1", "h": "3"},
+            {"src": "r"},
+            PLACEHOLDER,
+            {"alt": "lazy", "width": "60", "data-height": "40", "h": "3", "data-img-size-val": "1,1"},
+        ),
+        # ... unless it is a 1x1 spacer's own size
+        ({"alt": "lazy", "width": "1", "height": "1"}, {"src": "r"}, PLACEHOLDER, {"alt": "lazy"}),
+        # a preview's size is the preview's, not the picture's
+        ({"alt": "lazy", "width": "60", "height": "40"}, {"src": "r"}, PREVIEW, {"alt": "lazy"}),
+        # no URL at all: like a placeholder; the real image's own alt wins
+        (
+            {"alt": "lazy", "width": "60", "height": "40"},
+            {"src": "r", "alt": "real"},
+            NONE,
+            {"alt": "real", "width": "60", "height": "40"},
+        ),
+        # the real image states one dimension: nothing is mixed in from the lazy one
+        ({"w": "5", "data-width": "6"}, {"src": "r", "h": "7"}, NONE, {"h": "7"}),
+        ({}, {"src": "r", "alt": ""}, NONE, {"alt": ""}),
+    ],
+)  # fmt: skip
+def test_fallback_attributes(
+    lazy: dict[str, str], real: dict[str, str], kind: str, described: dict[str, str]
+) -> None:
+    got = _fallback_attributes(lazy, real, kind)
+    assert got == described
+    assert list(got) == list(described)  # in this order
+
+
+@pytest.mark.parametrize(
+    ("html", "lone"),
+    [
+        ("<img src=x>", True),
+        ("<div><img src=x></div>", True),
+        ("<div> <span><img src=x></span> </div>", True),
+        ("<a href=h><img src=x></a>", True),
+        ("<figure><img src=x></figure>", True),
+        ("<center><picture><img src=x></picture></center>", True),
+        ("<section><p><img src=x></p></section>", True),
+        ("<div><div><div><div><img src=x></div></div></div></div>", True),  # 4 wrappers
+        ("<div><div><div><div><div><img src=x></div></div></div></div></div>", False),  # 5
+        ("<div>t<img src=x></div>", False),
+        ("<div><img src=x>t</div>", False),
+        ("<div><span><img src=x>t</span></div>", False),
+        ("<div><img src=x><img src=y></div>", False),
+        ("<ul><li><img src=x></li></ul>", False),
+        ("<div></div>", False),
+    ],
+)
+def test_lone_image(html: str, lone: bool) -> None:
+    root = parse_fragment(html)
+    found = images._lone_image(root[0], images._FALLBACK_DEPTH)
+    assert (found is not None) is lone
+    if lone:
+        assert found is next(root.iter("img"))
+
+
+def test_a_noscript_is_matched_with_the_lazy_image_beside_it() -> None:
+    root = parse_fragment(
+        '<div><img src="data:,"></div><noscript><img src="https://a.example/1.jpg" alt="x"></noscript>'
+        '<p>t</p><noscript><img src="https://a.example/2.jpg"></noscript> <span><img src="p.gif"></span>'
+        "<p>u</p>text<noscript><img src='https://a.example/3.jpg'></noscript>"
+    )
+    first, second, third = root.iter("noscript")
+    lazy, attributes = images.noscript_fallback(first)  # type: ignore[misc]
+    assert (lazy.get("src"), attributes) == (
+        "data:,",
+        {"src": "https://a.example/1.jpg", "alt": "x"},
+    )
+    lazy, attributes = images.noscript_fallback(second)  # type: ignore[misc]
+    assert (lazy.get("src"), attributes) == ("p.gif", {"src": "https://a.example/2.jpg"})
+    assert images.noscript_fallback(third) is None  # text before it: no lone image beside it
+    assert images.noscript_fallback(parse_fragment("<img src=x><noscript>t</noscript>")[1]) is None
+
+
+def test_describe_names_the_url_attributes_only() -> None:
+    root = parse_fragment(f'<img class="k" src="data:,{"x" * 80}" data-original=""><img alt=a>')
+    assert images._describe(root[0]) == f"<img {{'src': 'data:,{'x' * 54}', 'data-original': ''}}>"
+    assert images._describe(root[1]) == "<img> without any URL attribute"
+
+
+# -- srcset descriptors, case by case ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("srcset", "candidates"),
+    [
+        ("a.jpg 0w", []),  # a width must be positive
+        ("a.jpg 10W", []),  # descriptors are case-sensitive
+        ("a.jpg w", []),
+        ("a.jpg 2q", []),
+        ("a.jpg -1x", []),  # a density must not be negative
+        ("a.jpg 0x", [C("a.jpg", density=0.0)]),
+        ("a.jpg 1.5x", [C("a.jpg", density=1.5)]),
+        ("a.jpg .5x", [C("a.jpg", density=0.5)]),
+        ("a.jpg 1e1x", [C("a.jpg", density=10.0)]),
+        ("a.jpg 100w 50h", [C("a.jpg", width=100)]),  # h is allowed beside a w
+        ("a.jpg 50h 100w", [C("a.jpg", width=100)]),
+        ("a.jpg 50h", []),  # ... and only beside one
+        ("a.jpg 100w 0h", []),
+        ("a.jpg 100w 50h 60h", []),
+        ("a.jpg 2x 50h", []),
+        ("a.jpg 100w 100w", []),  # one descriptor of a kind
+        ("a.jpg 1x 2x", []),
+        ("a.jpg 100w 2x", []),  # w and x exclude each other
+        ("a.jpg 2x 100w", []),
+        ("a.jpg (x y), b.jpg 2x", [C("b.jpg", density=2.0)]),  # unknown descriptor: dropped
+        ("a.jpg 100w (z,y) ,b.jpg 1x", [C("b.jpg", density=1.0)]),  # a comma in parentheses
+        ("a.jpg,b.jpg 2x", [C("a.jpg,b.jpg", density=2.0)]),  # a URL runs to whitespace
+        ("a.jpg, b.jpg", [C("a.jpg"), C("b.jpg")]),  # trailing commas end a URL
+        (",,a.jpg", [C("a.jpg")]),
+        ("a.jpg\t100w\n,\fb.jpg\r2x", [C("a.jpg", width=100), C("b.jpg", density=2.0)]),
+        ("  ", []),
+    ],
+)
+def test_descriptors(srcset: str, candidates: list[C]) -> None:
+    assert parse_srcset(srcset) == candidates
+
+
+@pytest.mark.parametrize(
+    ("srcset", "url"),
+    [
+        ("a 1x, b 3x, c 2x", "b"),
+        ("a, b 0.5x", "a"),  # no descriptor counts as 1x
+        ("a 0.5x, b", "b"),
+        ("a 100w, b 300w, c 300w", "b"),  # the first of equals
+        ("a 2x, b 10w", "b"),  # a width wins over any density
+        ("a 3x, b 3x", "a"),
+    ],
+)
+def test_largest_candidate_of_each_kind(srcset: str, url: str) -> None:
+    candidate = largest_candidate(srcset)
+    assert candidate is not None and candidate.url == url
+
+
+def test_no_candidate() -> None:
+    assert largest_candidate("") is None
+    assert largest_candidate("a.jpg 0w") is None
