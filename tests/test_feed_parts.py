@@ -297,3 +297,64 @@ def test_feed_bytes_with_a_bom_or_a_declaration_go_through_the_full_decoder() ->
     gbk = '<?xml version="1.0" encoding="gbk"?><rss>中</rss>'.encode("gbk")
     assert feed._decode_feed(gbk) == ('<?xml version="1.0" encoding="gbk"?><rss>中</rss>', [])
     assert feed._decode_feed("<rss>中</rss>".encode()) == ("<rss>中</rss>", [])
+
+
+# -- the feed as a whole --------------------------------------------------------------------------
+
+
+def entries(data: str | bytes) -> list[feed.FeedEntry]:
+    return list(feed.read_feed(data, 1_000_000))
+
+
+def test_an_rss_root_without_a_channel_is_refused_where_it_is() -> None:
+    with pytest.raises(FeedError) as caught:
+        entries('<?xml version="1.0"?>\n<rss version="2.0">\n</rss>')
+    assert str(caught.value) == "feed at line 2: <rss> has no <channel>"
+
+
+def test_a_root_that_is_no_feed_is_named() -> None:
+    with pytest.raises(FeedError) as caught:
+        entries("\n\n<html/>")
+    assert str(caught.value) == (
+        "feed at line 3: not an RSS or Atom feed: the root element is <html>, not <rss>, "
+        "<rdf:RDF> or an Atom <feed>"
+    )
+
+
+def test_the_channel_title_is_its_title_element() -> None:
+    found = entries(
+        "<rss><channel><link>https://a.example/</link><title>频道</title>\n<item>\n</item>"
+        "<item><title>t</title></item></channel></rss>"
+    )
+    first, second = found
+    assert (first.index, first.link) == (1, None)
+    assert isinstance(first.document, FeedError)
+    assert str(first.document) == "feed at line 2: item has neither a title nor any content"
+    assert second.index == 2 and not isinstance(second.document, Exception)
+    assert second.document.meta == {"feed_title": "频道"}
+
+
+def test_an_rdf_feed_without_a_channel_has_no_title() -> None:
+    rdf = f'<rdf:RDF xmlns:rdf="{RDF}" xmlns="{RSS1}"><item><title>t</title></item></rdf:RDF>'
+    (entry,) = entries(rdf)
+    assert not isinstance(entry.document, Exception)
+    assert (entry.document.title, entry.document.meta) == ("t", {})
+    titled = rdf.replace("<item>", "<channel><link>l</link><title>频道</title></channel><item>")
+    (entry,) = entries(titled)
+    assert entry.document.meta == {"feed_title": "频道"}  # type: ignore[union-attr]
+
+
+def test_a_charset_quoted_in_the_content_does_not_decide_the_feed() -> None:
+    data = (
+        "<rss><channel><title>c</title><item><title>t</title><description><![CDATA["
+        '<meta charset="gbk"><p>中文</p>]]></description></item></channel></rss>'
+    ).encode()
+    (entry,) = entries(data)
+    assert not isinstance(entry.document, Exception)
+    assert entry.document.warnings == ()
+    assert "中文" in entry.document.body
+
+
+def test_a_feed_of_the_wrong_type_names_parse_feed() -> None:
+    with pytest.raises(TypeError, match=r"^parse_feed\(\) takes str or bytes, not int$"):
+        entries(3)  # type: ignore[arg-type]
