@@ -246,3 +246,46 @@ def test_tag_and_attribute_names_lxml_refuses_are_copied_safely() -> None:
 )
 def test_blank_means_ascii_layout_whitespace(text: str | None, blank: bool) -> None:
     assert depth._is_blank(text) is blank
+
+
+def staircase(levels: int) -> str:
+    """Each level a ``div.lN`` with its own text before and after the next level, a paragraph
+    every third level and a classed inline element every fourth: nothing is redundant."""
+    html = ""
+    for i in range(levels):
+        html += f'<div class="l{i}">t{i} ' + (f"<p>p{i}</p>" if i % 3 == 0 else "")
+        html += f'<b class="k">b{i}</b>' if i % 4 == 0 else ""
+    html += "core "
+    for i in reversed(range(levels)):
+        html += f"</div>u{i} "
+    return html
+
+
+def owners(root: HtmlElement) -> dict[str, tuple[str | None, str]]:
+    """Each word of the tree → (class of the nearest classed div holding it, the tag of the
+    element whose text or tail it is in)."""
+    found: dict[str, tuple[str | None, str]] = {}
+    for element in root.iter():
+        for text, holder in ((element.text, element), (element.tail, element.getparent())):
+            if not text or holder is None:
+                continue
+            div = holder
+            while div is not None and not (div.tag == "div" and div.get("class")):
+                div = div.getparent()
+            for word in text.split():
+                found[word] = (None if div is None else div.get("class"), str(holder.tag))
+    return found
+
+
+def test_lifted_blocks_keep_their_own_text_before_and_after_nested_blocks() -> None:
+    html = staircase(70)
+    before = owners(parse_fragment(html))
+    changes, _, root = limited(html)
+    after = owners(root)
+    assert changes > 0 and levels(root) <= MAX_DEPTH
+    assert "".join(root.itertext()).split() == "".join(parse_fragment(html).itertext()).split()
+    for word, (div, holder) in before.items():
+        if word.startswith("p"):  # a paragraph is lifted beside the copies: its text stays its own
+            assert after[word][1] == "p" == holder, word
+        else:  # every other word stays in (a copy of) the div it was written in
+            assert after[word] == (div, holder), word

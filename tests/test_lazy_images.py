@@ -10,9 +10,11 @@ and the size must come from the image actually chosen.
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 import zakerclean
 from zakerclean import CleanOptions, clean_html
+from zakerclean.context import CleanContext
 from zakerclean.dom import parse_fragment
 from zakerclean.rules import images
 from zakerclean.rules.images import (
@@ -388,6 +390,7 @@ def test_describe_names_the_url_attributes_only() -> None:
         ("a.jpg 50h 100w", [C("a.jpg", width=100)]),
         ("a.jpg 50h", []),  # ... and only beside one
         ("a.jpg 100w 0h", []),
+        ("a.jpg 100w 1h", [C("a.jpg", width=100)]),  # 1 is positive
         ("a.jpg 100w 50h 60h", []),
         ("a.jpg 2x 50h", []),
         ("a.jpg 100w 100w", []),  # one descriptor of a kind
@@ -401,6 +404,8 @@ def test_describe_names_the_url_attributes_only() -> None:
         (",,a.jpg", [C("a.jpg")]),
         ("a.jpg\t100w\n,\fb.jpg\r2x", [C("a.jpg", width=100), C("b.jpg", density=2.0)]),
         ("  ", []),
+        ("a.jpg 1x, ", [C("a.jpg", density=1.0)]),  # trailing separators
+        ("http://h/aX, b 2x", [C("http://h/aX"), C("b", density=2.0)]),
     ],
 )
 def test_descriptors(srcset: str, candidates: list[C]) -> None:
@@ -413,6 +418,7 @@ def test_descriptors(srcset: str, candidates: list[C]) -> None:
         ("a 1x, b 3x, c 2x", "b"),
         ("a, b 0.5x", "a"),  # no descriptor counts as 1x
         ("a 0.5x, b", "b"),
+        ("a, b 1.5x", "b"),
         ("a 100w, b 300w, c 300w", "b"),  # the first of equals
         ("a 2x, b 10w", "b"),  # a width wins over any density
         ("a 3x, b 3x", "a"),
@@ -426,3 +432,45 @@ def test_largest_candidate_of_each_kind(srcset: str, url: str) -> None:
 def test_no_candidate() -> None:
     assert largest_candidate("") is None
     assert largest_candidate("a.jpg 0w") is None
+
+
+@pytest.mark.parametrize(
+    ("markup", "picked"),
+    [
+        (
+            '<img data-gif-url="http://zkres.myzaker.com/a.gif" '
+            'data-original="http://zkres.myzaker.com/a.jpg" '
+            'src="https://cors.zfour.workers.dev/?http://zkres.myzaker.com/s.jpg">',
+            ("http://zkres.myzaker.com/a.gif", "http://zkres.myzaker.com/a.jpg"),
+        ),
+        (
+            '<img src="data:image/gif;base64,R0lGOD" data-src="http://h.example/b.png">',
+            ("http://h.example/b.png", None),
+        ),
+        ('<img src="javascript:x">', (None, None)),
+    ],
+)
+def test_pick_image_url(markup: str, picked: tuple[str | None, str | None]) -> None:
+    assert images.pick_image_url(parse_fragment(markup)[0], CleanContext(CleanOptions())) == picked
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src="data:,">text<noscript><img src="https://a.example/1.jpg"></noscript>',
+        '<noscript><img src="https://a.example/1.jpg"></noscript>text<img src="data:,">',
+    ],
+)
+def test_text_between_a_noscript_and_an_image_keeps_them_apart(markup: str) -> None:
+    noscript = next(parse_fragment(markup).iter("noscript"))
+    assert images.noscript_fallback(noscript) is None
+
+
+def test_a_comment_beside_a_noscript_is_passed_over() -> None:
+    root = parse_fragment(
+        '<noscript><img src="https://a.example/1.jpg"></noscript><img src="data:,">'
+    )
+    noscript = root[0]
+    noscript.addprevious(etree.Comment("c"))
+    found = images.noscript_fallback(noscript)
+    assert found is not None and found[0].get("src") == "data:,"

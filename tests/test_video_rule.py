@@ -126,6 +126,34 @@ CASES = {
         '<video controls="" src="http://h.example/c.mp4"></video>',
         [],
     ),
+    "a playable type without an extension": (
+        '<video><source src="http://h.example/stream" type="video/mp4"></video>',
+        1,
+        '<video controls="" src="http://h.example/stream"></video>',
+        [],
+    ),
+    "only a source's URL is a video's (not a track's)": (
+        '<video><track src="http://h.example/t.mp4"></video>',
+        1,
+        "",
+        ["video without a playable source dropped"],
+    ),
+    "a long unreadable data-zkinfo is quoted up to 80 characters": (
+        f'<div class="zk_upvideo" data-zkinfo="%7B{"x" * 100}"></div>',
+        1,
+        "",
+        [f"ZAKER video block with unreadable data-zkinfo dropped: {'%7B' + 'x' * 77!r}"],
+    ),
+    "a long data-zkinfo without a videoUrl is quoted up to 80 characters": (
+        f'<div class="zk_upvideo" data-zkinfo="{zkinfo({"imgUrl": "http://h.example/" + "p" * 90})}">'
+        "</div>",
+        1,
+        "",
+        [
+            "ZAKER video block without a usable videoUrl dropped: "
+            f"{zkinfo({'imgUrl': 'http://h.example/' + 'p' * 90})[:80]!r}"
+        ],
+    ),
     "a video with nothing playable": (
         '<video><source src="javascript:x" type="video/mp4"></video>after',
         1,
