@@ -40,12 +40,28 @@ def converted(markup: str) -> tuple[int, str, list[str], dict[str, int]]:
 CASES = {
     "a ZAKER block: a figure with the video, then the block's picture": (
         f'<p>a</p><div class="x zk_upvideo" data-zkinfo="{ZK}">'
-        '<img src="http://h.example/i.jpg">t</div>tail',
+        '<img src="http://h.example/i.jpg"></div>tail',
         1,
         '<p>a</p><figure><video controls="" src="http://zkres.myzaker.com/v.mp4" '
         'poster="http://zkres.myzaker.com/p.jpg"></video><img src="http://h.example/i.jpg">'
         "</figure>tail",
         [],
+    ),
+    "text in a ZAKER block stays, after the figure": (
+        f'<p>a</p><div class="zk_upvideo" data-zkinfo="{ZK}">前<span>播放</span>'
+        '<img src="http://h.example/i.jpg">后</div>tail',
+        1,
+        '<p>a</p><figure><video controls="" src="http://zkres.myzaker.com/v.mp4" '
+        'poster="http://zkres.myzaker.com/p.jpg"></video><img src="http://h.example/i.jpg">'
+        "</figure><div>前<span>播放</span>后</div>tail",
+        [],
+    ),
+    "a dropped ZAKER block keeps its text and pictures": (
+        '<div class="zk_upvideo" data-zkinfo="%7Bbad">文字<img src="http://h.example/i.jpg">'
+        "</div>tail",
+        1,
+        '<div>文字<img src="http://h.example/i.jpg"></div>tail',
+        ["ZAKER video block with unreadable data-zkinfo dropped: '%7Bbad'"],
     ),
     "a ZAKER block without a poster": (
         f'<div class="zk_upvideo" data-zkinfo="{zkinfo({"videoUrl": "http://h.example/v.mp4"})}">'

@@ -118,21 +118,56 @@ def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
         info = None
     if not isinstance(info, dict):
         ctx.warn(f"ZAKER video block with unreadable data-zkinfo dropped: {raw[:80]!r}")
-        remove(block)
+        _drop_keeping_content(block)
         return 1
     src = ctx.url(str(info.get("videoUrl") or "")) if info.get("videoUrl") else None
     poster = ctx.url(str(info.get("imgUrl"))) if info.get("imgUrl") else None
     if src is None:
         ctx.warn(f"ZAKER video block without a usable videoUrl dropped: {raw[:80]!r}")
-        remove(block)
+        _drop_keeping_content(block)
         return 1
     figure = new_element("figure")
     figure.append(_video_element(src, poster))
     for img in list(block.iter("img")):  # an image inside the block is kept, after the video
-        img.tail = None
+        _detach(img)
         figure.append(img)
+    rest = None
+    if _has_text(block):  # none in real posts; kept all the same, after the figure
+        rest = new_element("div")
+        rest.text = block.text
+        rest.extend(list(block))
     _replace(block, figure)
+    if rest is not None:
+        rest.tail, figure.tail = figure.tail, None
+        figure.addnext(rest)
     return 1
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return any(text.strip() for text in element.itertext())
+
+
+def _detach(element: HtmlElement) -> None:
+    """Take ``element`` out of its parent, leaving its tail where it was."""
+    tail, element.tail = element.tail, None
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent = element.getparent()
+            assert parent is not None  # an img found below the block has one
+            parent.text = (parent.text or "") + tail
+
+
+def _drop_keeping_content(block: HtmlElement) -> None:
+    """A block that plays nothing goes, but never with text or pictures: what it holds stays,
+    in a plain ``div`` the structure rule unwraps (real ZAKER blocks hold nothing)."""
+    if _has_text(block) or next(block.iter("img"), None) is not None:
+        block.attrib.clear()
+        block.tag = "div"
+    else:
+        remove(block)
 
 
 def _is_playable(source: HtmlElement, url: str) -> bool:
