@@ -91,9 +91,27 @@ def test_an_entity_reference_left_by_an_external_dtd_is_refused() -> None:
 def test_not_well_formed_xml_says_where() -> None:
     with pytest.raises(FeedError) as caught:
         feed._parse_xml("<rss>\n  <channel>\n</rss>")
-    error = caught.value
-    assert str(error).startswith("feed at line 3, column ")
-    assert "not well-formed XML: " in str(error) and ", line " not in str(error)
+    # libxml2's own ", line 3, column 7" is cut from its message: the position is ours
+    assert str(caught.value) == (
+        "feed at line 3, column 7: not well-formed XML: Opening and ending tag mismatch: "
+        "channel line 2 and rss"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('<!ENTITY e "v"><r/>', (1, 1)),  # at the very start
+        ('\n<!DOCTYPE r [<!ENTITY e "v"><!ENTITY f "w">]>\n<r/>\n', (2, 14)),  # the first one
+    ],
+)
+def test_the_first_entity_declaration_is_named_where_it_is(
+    text: str, where: tuple[int, int]
+) -> None:
+    with pytest.raises(FeedError) as caught:
+        feed._parse_xml(text)
+    assert (caught.value.line, caught.value.column) == where
+    assert "the DTD declares an entity" in str(caught.value)
 
 
 def test_the_xml_declaration_and_bom_are_blanked_so_positions_stay() -> None:
@@ -230,9 +248,34 @@ def test_an_atom_entry_whole() -> None:
 
 
 def test_an_entry_dated_by_updated_only_and_without_a_body() -> None:
-    front, body = feed._atom_entry(atom("<updated>2021-04-17T10:00:00Z</updated>"), [])
+    entry = atom("<title>t</title><updated>2021-04-17T10:00:00Z</updated>")
+    front, body = feed._atom_entry(entry, [])
     assert front["date"] == "2021-04-17T10:00:00Z"
     assert body == ""
+
+
+def test_squeeze_keeps_full_width_space_and_nbsp() -> None:
+    assert feed._squeeze(" \u3000标 \t\n 题\xa0 ") == "\u3000标 题\xa0"
+    assert feed._squeeze("X标题X") == "X标题X"
+
+
+def test_plain_text_of_an_element_with_children() -> None:
+    assert feed._plain(etree.fromstring("<title>a<b>b</b> c</title>")) == "ab c"
+    assert feed._plain(etree.fromstring("<title> </title>")) is None
+
+
+def test_raw_markup_children_of_a_description_are_written_as_html() -> None:
+    element = etree.fromstring("<description>前<p>一</p><p>二</p>后</description>")
+    assert feed._markup(element) == "前<p>一</p><p>二</p>后"
+
+
+def test_an_rss_item_dated_by_dc_date() -> None:
+    item = etree.fromstring(
+        '<item xmlns:dc="http://purl.org/dc/elements/1.1/"><title>t</title>'
+        "<dc:date>2021-04-17T10:00:00Z</dc:date></item>"
+    )
+    front, _ = feed._rss_item(item, rdf=False)
+    assert front["date"] == "2021-04-17T10:00:00Z"
 
 
 @pytest.mark.parametrize(

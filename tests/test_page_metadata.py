@@ -151,3 +151,21 @@ def test_another_sites_document_is_no_page() -> None:
 
 def test_control_character_references_become_replacement_characters() -> None:
     assert read(page(content="<div>a&#1;b&#x1F;c</div>")).body == "a\ufffdb\ufffdc"
+
+
+def test_an_unsafe_canonical_url_is_kept_in_meta_with_a_warning() -> None:
+    document = read(page('<link rel="canonical" href="https://xn--/">'))
+    assert (document.url, document.base_url) == (None, None)
+    assert document.meta == {"link": "https://xn--/"}
+    assert document.warnings == ("link 'https://xn--/' is not a safe URL: Article.url left empty",)
+
+
+def test_only_og_image_is_the_cover() -> None:
+    head = '<meta http-equiv="x" content="https://zkres.myzaker.com/not-cover.jpg">'
+    assert read(page(head)).cover is None
+
+
+def test_the_document_start_is_looked_for_in_the_first_4096_characters() -> None:
+    tail = "<body>article_content</body></html>"
+    assert is_page(" " * 4090 + "<html>" + tail)
+    assert not is_page(" " * 4091 + "<html>" + tail)
