@@ -220,8 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rerun-survivors",
         action="store_true",
-        help="test again only the mutants that survived (after new tests: mutmut keeps every "
-        "other verdict, and functions changed since are mutated and tested anew)",
+        help="test again only the mutants that survived, with the test map rebuilt (after new "
+        "tests: mutmut keeps every other verdict; functions changed since are tested anew)",
     )
     parser.add_argument(
         "--modules",
@@ -260,7 +260,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.report_only:
             command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.children)]
             if args.rerun_survivors:
-                # a plain run first: it mutates the functions that changed since the last one
+                # mutmut maps each function to the tests that run it once, and later adds only
+                # new tests: a changed function or a test newly calling it would be missed, so
+                # the map is rebuilt (one run of the group's tests; verdicts are kept).  Then a
+                # plain run mutates the functions that changed since the last run.
+                (target / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
                 subprocess.run(command, cwd=target, env=env, check=False)
                 command += _results(target).get("survived", [])
             subprocess.run(command, cwd=target, env=env, check=False)
