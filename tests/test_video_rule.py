@@ -56,6 +56,28 @@ CASES = {
         "</figure><div>前<span>播放</span>后</div>tail",
         [],
     ),
+    "text after the block's first picture stays, after the figure": (
+        f'<div class="zk_upvideo" data-zkinfo="{ZK}">前<img src="http://h.example/i.jpg">后</div>',
+        1,
+        '<figure><video controls="" src="http://zkres.myzaker.com/v.mp4" '
+        'poster="http://zkres.myzaker.com/p.jpg"></video><img src="http://h.example/i.jpg">'
+        "</figure><div>前后</div>",
+        [],
+    ),
+    "text right after the block's only picture": (
+        f'<div class="zk_upvideo" data-zkinfo="{ZK}"><img src="http://h.example/i.jpg">后</div>',
+        1,
+        '<figure><video controls="" src="http://zkres.myzaker.com/v.mp4" '
+        'poster="http://zkres.myzaker.com/p.jpg"></video><img src="http://h.example/i.jpg">'
+        "</figure><div>后</div>",
+        [],
+    ),
+    "a picture alone in a dropped ZAKER block stays": (
+        '<div class="zk_upvideo" data-zkinfo="%7Bbad"><img src="http://h.example/i.jpg"></div>',
+        1,
+        '<div><img src="http://h.example/i.jpg"></div>',
+        ["ZAKER video block with unreadable data-zkinfo dropped: '%7Bbad'"],
+    ),
     "a dropped ZAKER block keeps its text and pictures": (
         '<div class="zk_upvideo" data-zkinfo="%7Bbad">文字<img src="http://h.example/i.jpg">'
         "</div>tail",
