@@ -171,6 +171,22 @@ FLATTENED = {
         '<ul></ul><li><div class="d"></div><div class="d"></div>'
         + nest("item", 'div class="d"', 8),
     ),
+    "an inline chain with text at every level: copies, then unwrapped, then one kept whole": (
+        nest(
+            "".join(f'<em class="e{i}">w{i}' for i in range(12))
+            + "core"
+            + "".join(f"</em>v{i}" for i in reversed(range(12))),
+            C,
+            58,
+        ),
+        7,
+        '<div class="c"></div><div class="c">'
+        + "".join(f'<em class="e{i}">w{i}' for i in range(6))
+        + "w6w7w8w9w10"
+        + '<em class="e11">w11core</em>v11v10v9v8v7v6'
+        + "".join(f"</em>v{i}" for i in reversed(range(6)))
+        + "</div>",
+    ),
     "a picture deep in inline wrappers": (
         nest(
             "head" + nest('<img src="http://a.example/1.jpg">', 'span class="s"', 12) + "foot",

@@ -155,10 +155,11 @@ class _Flattener:
 
     def end(self, element: HtmlElement) -> None:
         kind = self.kinds.pop()
-        if kind == "block" or (kind == "whole" and element.tag in _BLOCK_LIKE):
+        if kind == "block":
+            # (a block kept whole needs nothing here: its start already left it the last
+            # element of the base, with nothing open after it)
             self.flush()
-            if kind == "block":
-                self.blocks.pop()
+            self.blocks.pop()
             del self.stack[1:]  # what follows continues the enclosing block, in a new copy
             self.last = self.base[-1]
         elif kind == "inline":
