@@ -10,7 +10,8 @@ import pytest
 from pydantic import ValidationError
 
 import zakerclean
-from zakerclean import Article, Failure
+from zakerclean import Article, Failure, parse
+from zakerclean.models import Credits
 
 from .conftest import EXAMPLES
 
@@ -127,3 +128,32 @@ def test_unsafe_article_link_is_not_a_url(key: str, value: str) -> None:
 def test_web_and_relative_article_links_are_kept(value: str) -> None:
     article = zakerclean.parse(f"---\ntitle: t\nlink: '{value}'\n---\n<p>正文</p>")
     assert article.url == value and "link" not in article.meta
+
+
+@pytest.mark.parametrize(
+    ("credits", "truthy"),
+    [
+        (Credits(), False),
+        (Credits(editor=("甲",)), True),
+        (Credits(reporter=("乙",)), True),
+        (Credits(origin="新华社"), True),
+        (Credits(original_title="原来的标题"), True),
+        (Credits(photographer=("丙",)), True),
+        (Credits(origin=""), False),
+    ],
+)
+def test_credits_are_truthy_when_any_field_is_set(credits: Credits, truthy: bool) -> None:
+    assert bool(credits) is truthy
+
+
+def test_a_bug_is_described_as_one() -> None:
+    failure = Failure.from_bug("a.md", KeyError("x"))
+    assert failure.source == "a.md"
+    assert failure.error_type == "InternalError" and failure.is_internal
+    assert failure.message == "KeyError: 'x' (a bug in zakerclean, please report it)"
+    assert not Failure(source="b.md", error_type="FrontMatterError", message="m").is_internal
+
+
+def test_the_notebook_displays_of_articles_and_failures() -> None:
+    assert "<" in parse("<p>正文</p>")._repr_html_()
+    assert "a.md" in Failure.from_bug("a.md", KeyError("x"))._repr_html_()

@@ -45,3 +45,30 @@ def test_report_count_is_per_rule() -> None:
     for name, count in report.steps:
         assert report.count(name) == count
     assert report.count("no such rule") == 0
+
+
+def test_credit_columns_are_exact() -> None:
+    article = parse(
+        "<p>正文一段，说了一件事。</p><p>记者 张三 李四</p><p>（王五 摄）</p><p>责任编辑：赵六</p>"
+    )
+    record = article.to_record()
+    assert record["credit_editor"] == '["赵六"]'
+    assert record["credit_reporter"] == '["张三 李四"]'
+    assert record["credit_photographer"] == '["王五"]'
+    empty = parse("<p>正文一段。</p>").to_record()
+    assert (empty["credit_editor"], empty["credit_reporter"], empty["credit_photographer"]) == (
+        "[]",
+        "[]",
+        "[]",
+    )
+
+
+def test_url_columns_hold_ascii_urls_only() -> None:
+    # cleaned URLs are percent-encoded, so ensure_ascii cannot change these columns
+    article = parse(
+        '<p>正文</p><p><img src="https://img.example.com/图.jpg"></p>'
+        '<video src="https://v.example.com/视频.mp4"></video>'
+    )
+    record = article.to_record()
+    assert record["image_urls"] == '["https://img.example.com/%E5%9B%BE.jpg"]'
+    assert record["video_urls"] == '["https://v.example.com/%E8%A7%86%E9%A2%91.mp4"]'
