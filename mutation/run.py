@@ -220,8 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rerun-survivors",
         action="store_true",
-        help="test again only the mutants that survived, with the test map rebuilt (after new "
-        "tests: mutmut keeps every other verdict; functions changed since are tested anew)",
+        help="test again only the mutants that survived or had no test, with the test map "
+        "rebuilt (after new tests: mutmut keeps every other verdict; functions changed since are "
+        "tested anew)",
     )
     parser.add_argument(
         "--modules",
@@ -266,7 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                 # plain run mutates the functions that changed since the last run.
                 (target / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
                 subprocess.run(command, cwd=target, env=env, check=False)
-                command += _results(target).get("survived", [])
+                results = _results(target)
+                command += results.get("survived", []) + results.get("no tests", [])
             subprocess.run(command, cwd=target, env=env, check=False)
         results[group] = _report(group, _results(target))
     if args.json:
