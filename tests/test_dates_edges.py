@@ -89,3 +89,22 @@ def test_format_rfc2822_writes_utc_whatever_the_machine_zone(
 def test_twelve_hour_clock_outside_one_to_twelve_is_rejected(text: str) -> None:
     with pytest.raises(DateParseError, match="with AM/PM"):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (-5, "cannot read -5 as a date: a negative number is not an epoch timestamp"),
+        (float("nan"), "cannot read nan as a date: not a finite number"),
+        (float("inf"), "cannot read inf as a date: not a finite number"),
+        (
+            123,
+            "cannot read 123 as a date: a number is read as Unix epoch seconds (10 digits) or "
+            "milliseconds (13 digits) only",
+        ),
+    ],
+)
+def test_numbers_that_are_no_epoch_say_why(value: float, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_date(value)
+    assert str(caught.value) == message

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from zakerclean.urls import _is_ipv6_literal, clean_url
+from zakerclean.urls import _is_ipv6_literal, clean_url, document_base
 
 
 def _clean(url: str) -> str | None:
@@ -64,3 +64,32 @@ def test_ip_literal_hosts_of_non_ascii_urls_are_kept(url: str, expected: str) ->
 
 def test_a_non_ascii_host_is_converted_and_its_port_kept() -> None:
     assert _clean("http://straße.de:8080/a") == "http://xn--strae-oqa.de:8080/a"
+
+
+PROXY = "https://cors.zfour.workers.dev/?"
+
+
+@pytest.mark.parametrize(
+    ("base_url", "href", "base"),
+    [
+        (None, "/", "/"),  # path-absolute: a base even without the page's URL
+        (None, "/news/", "/news/"),
+        (None, "//cdn.example/x/", "https://cdn.example/x/"),  # network-path: https
+        (None, "../x/", None),  # path-relative: nothing to resolve it against
+        (None, "x/", None),
+        (None, "https://a.example/b/", "https://a.example/b/"),
+        ("https://a.example/p/q.html", "../x/", "https://a.example/x/"),
+        ("https://a.example/p/", "HTTPS://B.example/", "HTTPS://B.example/"),
+        ("https://a.example/p/", "javascript:x", None),  # no other scheme is a base
+        ("https://a.example/p/", "data:,x", None),
+        (None, "ftp://h/", None),
+    ],
+)
+def test_document_base(base_url: str | None, href: str, base: str | None) -> None:
+    assert document_base(base_url, href) == base
+
+
+def test_document_base_strips_the_proxies_it_is_given() -> None:
+    href = PROXY + "https://b.example/"
+    assert document_base("https://a.example/p/", href) == href
+    assert document_base("https://a.example/p/", href, proxies=(PROXY,)) == "https://b.example/"
