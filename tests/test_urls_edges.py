@@ -78,7 +78,14 @@ PROXY = "https://cors.zfour.workers.dev/?"
         (None, "../x/", None),  # path-relative: nothing to resolve it against
         (None, "x/", None),
         (None, "https://a.example/b/", "https://a.example/b/"),
+        (None, "http://a.example/b/", "http://a.example/b/"),
         ("https://a.example/p/q.html", "../x/", "https://a.example/x/"),
+        # a base is where relative URLs point, not a link: a redirector there is not followed
+        (
+            None,
+            "http://iphone.myzaker.com/zaker/link.php?b=aHR0cHM6Ly9iLmV4YW1wbGUvbi8=",
+            "http://iphone.myzaker.com/zaker/link.php?b=aHR0cHM6Ly9iLmV4YW1wbGUvbi8=",
+        ),
         ("https://a.example/p/", "HTTPS://B.example/", "HTTPS://B.example/"),
         ("https://a.example/p/", "javascript:x", None),  # no other scheme is a base
         ("https://a.example/p/", "data:,x", None),
