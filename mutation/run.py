@@ -267,8 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                 # plain run mutates the functions that changed since the last run.
                 (target / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
                 subprocess.run(command, cwd=target, env=env, check=False)
-                results = _results(target)
-                command += results.get("survived", []) + results.get("no tests", [])
+                verdicts = _results(target)
+                command += verdicts.get("survived", []) + verdicts.get("no tests", [])
             subprocess.run(command, cwd=target, env=env, check=False)
         results[group] = _report(group, _results(target))
     if args.json:
