@@ -7,10 +7,14 @@ import json
 from urllib.parse import quote
 
 import pytest
+from lxml import etree
 
 import zakerclean
 from zakerclean import CleanOptions, clean_html
+from zakerclean.context import CleanContext
 from zakerclean.engine.pipeline import PASSES
+from zakerclean.rules.empty import remove_empty_elements
+from zakerclean.rules.sanitize import sanitize
 
 PROXY = "https://cors.zfour.workers.dev/?"
 
@@ -348,3 +352,30 @@ def test_report_counts_rules_in_order() -> None:
     assert article.report.count("lazy_images") == 1
     assert names == ["lazy_images", "structure"]  # <p></p> dropped, <b> renamed, div unwrapped
     assert article.report.count("empty_elements") == 0
+
+
+def test_trailing_spaces_go_but_full_width_space_and_letters_stay() -> None:
+    article = zakerclean.parse("<p>正文\u3000 </p><p>ABCX </p><p>无 <b>空格</b></p>")
+    assert article.html == "<p>正文\u3000</p>\n<p>ABCX</p>\n<p>无 <strong>空格</strong></p>"
+    assert article.report.count("whitespace") == 2  # one per trimmed end, none for the third
+
+
+def test_an_empty_cell_outside_any_table_is_removed() -> None:
+    root = etree.fromstring(
+        "<div><td></td><p>x</p><table><tr><td></td><td>y</td></tr></table></div>"
+    )
+    assert remove_empty_elements(root, CleanContext(CleanOptions())) == 1
+    assert etree.tostring(root, encoding="unicode") == (
+        "<div><p>x</p><table><tr><td/><td>y</td></tr></table></div>"
+    )
+
+
+def test_a_base_href_behind_a_proxy_is_unwrapped() -> None:
+    article = zakerclean.parse(
+        '<base href="https://cors.zfour.workers.dev/?https://b.example/dir/"><p><img src="a.jpg"></p>'
+    )
+    assert [image.url for image in article.images] == ["https://b.example/dir/a.jpg"]
+
+
+def test_the_final_sanitizer_is_nh3_by_default() -> None:
+    assert sanitize('<p onclick="x">a</p>') == sanitize('<p onclick="x">a</p>', "nh3") == "<p>a</p>"
