@@ -379,3 +379,9 @@ def test_a_base_href_behind_a_proxy_is_unwrapped() -> None:
 
 def test_the_final_sanitizer_is_nh3_by_default() -> None:
     assert sanitize('<p onclick="x">a</p>') == sanitize('<p onclick="x">a</p>', "nh3") == "<p>a</p>"
+
+
+def test_an_unusable_base_href_is_quoted_up_to_60_characters() -> None:
+    href = "javascript:" + "x" * 80
+    article = zakerclean.parse(f'<base href="{href}"><p>t</p>')
+    assert article.report.warnings == (f"<base href={href[:60]!r}> ignored: no usable base URL",)
