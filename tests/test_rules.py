@@ -385,3 +385,9 @@ def test_an_unusable_base_href_is_quoted_up_to_60_characters() -> None:
     href = "javascript:" + "x" * 80
     article = zakerclean.parse(f'<base href="{href}"><p>t</p>')
     assert article.report.warnings == (f"<base href={href[:60]!r}> ignored: no usable base URL",)
+
+
+def test_trailing_spaces_after_inline_elements_go_but_full_width_space_and_letters_stay() -> None:
+    article = zakerclean.parse("<p>正文<b>粗</b>\u3000 </p><p>a<b>b</b>ABCX </p>")
+    assert article.html == "<p>正文<strong>粗</strong>\u3000</p>\n<p>a<strong>b</strong>ABCX</p>"
+    assert article.report.count("whitespace") == 2
