@@ -131,6 +131,23 @@ def test_failures_are_done_too_and_unreadable_inputs_are_tried_again(
     assert [Path(str(row["path"])).name for row in lines(out)[3:]] == ["gone.md"]
 
 
+def test_an_untracked_input_last_is_not_taken_for_an_interrupted_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text(post(1), encoding="utf-8")
+    (folder / "zz.md").symlink_to(folder / "nowhere.md")  # sorts last, cannot be read
+    out, state = tmp_path / "out.jsonl", tmp_path / "state.json"
+    clean(folder, "-o", out, "--state", state)
+    capsys.readouterr()
+    clean(folder, "-o", out, "--state", state)
+    err = capsys.readouterr().err
+    assert "interrupted" not in err
+    assert err.strip().endswith("state: 1 new, 0 changed, 1 unchanged, 0 gone")
+    assert [Path(str(row["path"])).name for row in lines(out)] == ["a.md", "zz.md", "zz.md"]
+
+
 def test_records_on_stdout_and_files_in_a_directory(
     tree: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -234,10 +234,13 @@ def run_clean(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+        size = None
         if output_file is not None:
+            output_file.flush()
+            size = os.fstat(output_file.fileno()).st_size
             output_file.close()
         if state is not None:
-            state.finish(complete)
+            state.finish(complete, size)
     print(_summary(documents, failures, changes, signals, skipped, state), file=sys.stderr)
     return _status(failures, internal)
 

@@ -205,9 +205,15 @@ class RunState:
     def gone(self) -> int:
         return len(self.previous.keys() - self.seen)
 
-    def finish(self, complete: bool) -> None:
+    def finish(self, complete: bool, output_size: int | None = None) -> None:
         """Write the state atomically and drop the journal.  Only a ``complete`` run (every input
-        seen) forgets the gone inputs; an interrupted one keeps what it did not reach."""
+        seen) forgets the gone inputs; an interrupted one keeps what it did not reach.
+
+        ``output_size`` is the ``-o`` file's size at the end of a complete run: it also counts
+        the records of untracked inputs after the last journaled one, which the next run must
+        not take for an interrupted run's.  An interrupted run keeps the journaled size."""
+        if complete and output_size is not None:
+            self.output_size = output_size
         inputs = {} if complete else dict(self.previous)
         inputs.update(self.finished)
         document = {
