@@ -23,7 +23,7 @@ import json
 from urllib.parse import unquote, urlsplit
 
 from ..context import CleanContext
-from ..dom import HtmlElement, new_element, remove
+from ..dom import HtmlElement, new_element, remove, text_of
 from ..urls import url_host
 
 __all__ = [
@@ -129,10 +129,11 @@ def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
     figure = new_element("figure")
     figure.append(_video_element(src, poster))
     for img in list(block.iter("img")):  # an image inside the block is kept, after the video
-        _detach(img)
+        remove(img)  # (its tail stays where it was)
+        img.tail = None
         figure.append(img)
     rest = None
-    if _has_text(block):  # none in real posts; kept all the same, after the figure
+    if text_of(block).strip():  # none in real posts; kept all the same, after the figure
         rest = new_element("div")
         rest.text = block.text
         rest.extend(list(block))
@@ -143,27 +144,10 @@ def _zaker_video(block: HtmlElement, ctx: CleanContext) -> int:
     return 1
 
 
-def _has_text(element: HtmlElement) -> bool:
-    return any(text.strip() for text in element.itertext())
-
-
-def _detach(element: HtmlElement) -> None:
-    """Take ``element`` out of its parent, leaving its tail where it was."""
-    tail, element.tail = element.tail, None
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent = element.getparent()
-            assert parent is not None  # an img found below the block has one
-            parent.text = (parent.text or "") + tail
-
-
 def _drop_keeping_content(block: HtmlElement) -> None:
     """A block that plays nothing goes, but never with text or pictures: what it holds stays,
     in a plain ``div`` the structure rule unwraps (real ZAKER blocks hold nothing)."""
-    if _has_text(block) or next(block.iter("img"), None) is not None:
+    if text_of(block).strip() or next(block.iter("img"), None) is not None:
         block.attrib.clear()
         block.tag = "div"
     else:
